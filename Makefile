@@ -2,10 +2,13 @@
 # Both install what they need (libgit2-dev, python3-yaml) when it is missing.
 
 export PATH := $(PATH):/opt/swift/usr/bin
+# The date sample-workspace's records are dated relative to; `make sample-workspace` regenerates them.
+SAMPLE_TODAY := 2026-11-22
+CRM := CRM_TODAY=$(SAMPLE_TODAY) .build/debug/crm -C sample-workspace
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build test demo bench clean
+.PHONY: all deps build test demo bench sample-workspace clean
 
 all: build
 
@@ -31,9 +34,26 @@ test: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
 
+# Builds crm and shows it on sample-workspace: a customer's whole picture, then a list.
+demo: deps
+	swift build --product crm $(SWIFT_FLAGS)
+	@echo '$$ crm show strojirny-novak'
+	@$(CRM) show strojirny-novak
+	@echo
+	@echo '$$ crm list complaint --sort -severity,opened --limit 8'
+	@$(CRM) list complaint --sort -severity,opened --limit 8
+	@echo
+	@echo 'Try: .build/debug/crm -C sample-workspace help   (dates are relative to $(SAMPLE_TODAY): export CRM_TODAY=$(SAMPLE_TODAY))'
+
+# Rewrites sample-workspace's records for SAMPLE_TODAY (make sample-workspace SAMPLE_TODAY=2027-06-01).
+sample-workspace:
+	swift build --product crm-dev $(SWIFT_FLAGS)
+	.build/debug/crm-dev sample-workspace sample-workspace --today $(SAMPLE_TODAY)
+
 bench: deps
-	swift build -c release --product crm-bench $(SWIFT_FLAGS)
-	.build/release/crm-bench
+	@command -v rg >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep; }
+	swift build -c release --product crm --product crm-dev $(SWIFT_FLAGS)
+	.build/release/crm-dev bench
 
 clean:
 	rm -rf .build

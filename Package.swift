@@ -3,10 +3,24 @@ import PackageDescription
 
 let package = Package(
     name: "crm",
+    products: [
+        .executable(name: "crm", targets: ["crm"]),
+    ],
     targets: [
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
         .target(name: "CRMSyntax"),
-        .executableTarget(name: "crm-bench", dependencies: ["CRMSyntax"], path: "Sources/crm-bench"),
+        .target(name: "CRMWorkspace", dependencies: ["CRMSyntax"]),
+        .target(name: "CRMQuery", dependencies: ["CRMSyntax", "CRMWorkspace"]),
+        .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery"]),
+        .executableTarget(name: "crm", dependencies: ["CRMCommands"]),
+        .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace"], path: "Sources/crm-dev"),
         .testTarget(name: "CRMSyntaxTests", dependencies: ["CRMSyntax"]),
+        .testTarget(name: "CRMWorkspaceTests", dependencies: ["CRMWorkspace", "CRMQuery"]),
+        .testTarget(name: "CRMCommandsTests", dependencies: ["CRMCommands", "CRMWorkspace"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

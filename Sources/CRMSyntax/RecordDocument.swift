@@ -46,6 +46,22 @@ public struct RecordDocument: Sendable {
     /// The file's text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The text of 1-based line `number`, without its line ending.
+    public func sourceLine(_ number: Int) -> String? {
+        var line = 1
+        var start = 0
+        while line < number {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            start = newline + 1
+            line += 1
+        }
+        guard start <= bytes.count, number >= 1 else { return nil }
+        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        if start == bytes.count && start > 0 && bytes[start - 1] != 0x0A { return nil }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// True when the file starts with a UTF-8 byte order mark.
     public var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
 

@@ -120,14 +120,14 @@ extension RecordParser {
         while index < line.contentEnd && bytes[index] == 0x20 { index += 1 }
         if index == line.contentEnd || bytes[index] == 0x23 {
             return ItemSyntax(key: nil, value: .string(""), style: .scalar(.empty),
-                              location: location(of: dash + 1, in: line), lineBytes: line.start..<line.end,
+                              location: location(of: dash + 1, in: line), keyLocation: nil, lineBytes: line.start..<line.end,
                               valueBytes: (dash + 1)..<(dash + 1))
         }
         let start = try classifyValue(at: index, in: line, position: .listItem)
         let token = try parseScalar(at: index, in: line, start: start, inFlow: false)
         try expectEndOfLine(after: token.range.upperBound, in: line, what: "the list item")
         return ItemSyntax(key: nil, value: .string(token.value), style: .scalar(token.style),
-                          location: location(of: index, in: line), lineBytes: line.start..<line.end,
+                          location: location(of: index, in: line), keyLocation: nil, lineBytes: line.start..<line.end,
                           valueBytes: token.range)
     }
 
@@ -178,11 +178,12 @@ extension RecordParser {
                           hint: "write the list on its key's line: `key: [a, b]`")
         }
         let (key, afterColon) = try parseKey(at: line.firstIndex, in: line)
+        let keyLocation = SourceLocation(line: line.number, column: line.indent + 1)
         var index = afterColon
         while index < line.contentEnd && bytes[index] == 0x20 { index += 1 }
         if index == line.contentEnd || bytes[index] == 0x23 {
             return ItemSyntax(key: key, value: .string(""), style: .scalar(.empty),
-                              location: location(of: line.firstIndex, in: line), lineBytes: line.start..<line.end,
+                              location: keyLocation, keyLocation: keyLocation, lineBytes: line.start..<line.end,
                               valueBytes: afterColon..<afterColon)
         }
         let start = try classifyValue(at: index, in: line, position: .mapEntry)
@@ -190,13 +191,13 @@ extension RecordParser {
             let sequence = try parseFlowSequence(at: index, in: line)
             try expectEndOfLine(after: sequence.end, in: line, what: "the list")
             return ItemSyntax(key: key, value: .list(sequence.items.map { $0.value.string ?? "" }), style: .flowSequence,
-                              location: location(of: index, in: line), lineBytes: line.start..<line.end,
+                              location: location(of: index, in: line), keyLocation: keyLocation, lineBytes: line.start..<line.end,
                               valueBytes: index..<sequence.end)
         }
         let token = try parseScalar(at: index, in: line, start: start, inFlow: false)
         try expectEndOfLine(after: token.range.upperBound, in: line, what: "the value")
         return ItemSyntax(key: key, value: .string(token.value), style: .scalar(token.style),
-                          location: location(of: index, in: line), lineBytes: line.start..<line.end,
+                          location: location(of: index, in: line), keyLocation: keyLocation, lineBytes: line.start..<line.end,
                           valueBytes: token.range)
     }
 }

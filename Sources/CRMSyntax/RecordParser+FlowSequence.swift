@@ -27,7 +27,7 @@ extension RecordParser {
             let start = try classifyValue(at: position, in: line, position: .flowItem)
             let token = try parseScalar(at: position, in: line, start: start, inFlow: true)
             items.append(ItemSyntax(key: nil, value: .string(token.value), style: .scalar(token.style),
-                                    location: location(of: position, in: line), lineBytes: line.start..<line.end,
+                                    location: location(of: position, in: line), keyLocation: nil, lineBytes: line.start..<line.end,
                                     valueBytes: token.range))
             position = token.range.upperBound
             while position < line.contentEnd && bytes[position] == 0x20 { position += 1 }

@@ -51,6 +51,8 @@ public struct ItemSyntax: Sendable, Hashable {
     public var style: ValueStyle
     /// Where the value (for a map entry with an empty value: the key) starts.
     public var location: SourceLocation
+    /// Where a map entry's key starts; `nil` for a list item.
+    public var keyLocation: SourceLocation?
     /// The whole line the item is on (for a flow sequence item: the field's key line).
     public var lineBytes: Range<Int>
     /// The value token itself, without surrounding spaces or comment.

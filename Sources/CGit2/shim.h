@@ -1,0 +1,4 @@
+#ifndef CRM_CGIT2_SHIM_H
+#define CRM_CGIT2_SHIM_H
+#include <git2.h>
+#endif

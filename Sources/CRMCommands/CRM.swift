@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CRMWorkspace
+
+/// The `crm` command line: reads the arguments, runs the command, and returns the exit status
+/// (0 success, 1 failure or problems found, 64 usage error).
+public enum CRM {
+    public static let version = "0.1.0"
+
+    /// Every subcommand, in the order `crm help` lists them.
+    public static let commands: [CommandSpec] = [
+        InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, CheckCommand.spec,
+        TypesCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
+    ]
+
+    /// Runs `crm` with the process's arguments and environment, and exits.
+    public static func main() -> Never {
+        var environment: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        var context = CommandContext(console: .standard(environment: environment), environment: environment,
+                                     currentDirectory: FileIO.currentDirectory())
+        let status = run(Array(CommandLine.arguments.dropFirst()), context: &context)
+        context.console.flush()
+        exit(status)
+    }
+
+    /// Runs one command line against `context`; output goes to its console.
+    public static func run(_ arguments: [String], context: inout CommandContext) -> Int32 {
+        let help = HelpFormatter(commands: commands)
+        do {
+            switch try ArgumentReader(commands: commands).read(arguments) {
+            case .version:
+                context.console.line("crm \(version)")
+                return 0
+            case .help(let command):
+                context.console.write(command.map(help.command) ?? help.root())
+                return 0
+            case .run(let invocation, let workspace):
+                context.workspaceOption = workspace
+                return try invocation.command.run(invocation, &context)
+            }
+        } catch let error as UsageError {
+            let style = context.console.errorStyle
+            var text = "crm: " + style.boldRed("error:") + " " + error.message + "\n"
+            if let command = error.command {
+                text += "usage: \(command.usage)\n  See 'crm \(command.name) --help' for more information.\n"
+            } else {
+                text += "usage: crm [-C <dir>] <subcommand>\n  See 'crm help' for more information.\n"
+            }
+            context.console.error(text)
+            return 64
+        } catch let error as CommandError {
+            fail(error.message, hint: error.hint, context: &context)
+            return error.status
+        } catch {
+            fail("\(error)", hint: nil, context: &context)
+            return 1
+        }
+    }
+
+    /// `crm: error: message` and a hint line, on standard error.
+    static func fail(_ message: String, hint: String?, context: inout CommandContext) {
+        let style = context.console.errorStyle
+        var text = "crm: " + style.boldRed("error:") + " " + TerminalText.escaped(message) + "\n"
+        if let hint { text += style.cyan("hint:") + " " + TerminalText.escaped(hint) + "\n" }
+        context.console.error(text)
+    }
+}

@@ -1,0 +1,44 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm check`: validates the whole workspace and reports every problem.
+enum CheckCommand {
+    static let formats = ["text", "json"]
+
+    static let spec = CommandSpec(
+        name: "check",
+        abstract: "Validate every record and report every problem",
+        discussion: """
+            Reports files that do not parse, unknown fields (with "did you mean"), missing required
+            fields, values that do not fit their kind (dates, enum values, e-mails, ...), references to
+            records that do not exist, duplicate ids, and files outside any type folder. Exits with 0
+            when there are no errors and 1 when there are.
+            """,
+        options: [
+            OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let format = try invocation.choice("format", formats, default: "text")
+        let workspace = try context.workspace()
+        let report = WorkspaceChecker.report(workspace)
+        let problems = report.problems
+        if format == "json" {
+            let objects: [JSON] = problems.map { problem in
+                var members: [(String, JSON)] = [("path", .string(problem.path))]
+                members.append(("line", problem.location.map { .integer($0.line) } ?? .null))
+                members.append(("column", problem.location.map { .integer($0.column) } ?? .null))
+                members += [("severity", .string(problem.severity.rawValue)), ("code", .string(problem.code)),
+                            ("message", .string(problem.message)), ("hint", problem.hint.map(JSON.string) ?? .null)]
+                return .object(members)
+            }
+            context.console.line(JSON.array(objects).pretty)
+        } else {
+            let renderer = DiagnosticRenderer(style: context.console.style)
+            for problem in problems { context.console.write(renderer.render(problem) + "\n") }
+            context.console.line(DiagnosticRenderer.summary(problems) + " (\(plural(report.records, "record")) checked)")
+        }
+        return problems.contains { $0.severity == .error } ? 1 : 0
+    }
+}

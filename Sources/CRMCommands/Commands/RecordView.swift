@@ -1,0 +1,102 @@
+import CRMQuery
+import CRMSyntax
+import CRMWorkspace
+
+/// The text form of `crm show`: a record's fields, and what refers to it. A customer gets
+/// its whole picture: contacts, open complaints, unpaid invoices, follow-ups and latest calls.
+struct RecordView {
+    let index: WorkspaceIndex
+    let today: CivilDate
+    let style: Style
+    let width: Int?
+    private var text = ""
+
+    init(index: WorkspaceIndex, today: CivilDate, style: Style, width: Int?) {
+        self.index = index
+        self.today = today
+        self.style = style
+        self.width = width
+    }
+
+    mutating func render(_ record: Record) -> String {
+        text = ""
+        let title = TerminalText.escaped(index.title(of: record))
+        text += style.bold(title) + "\n"
+        text += style.dim("\(record.type) \(record.id) · \(record.path)") + "\n\n"
+        fields(of: record)
+        let referrers = index.referrers(of: record)
+        if record.type == "customer" {
+            for part in CustomerPicture(index: index, today: today).sections(for: record, referrers: referrers) {
+                section(part)
+            }
+        } else {
+            for type in index.schema.types where referrers.contains(where: { $0.type == type.name }) {
+                let records = referrers.filter { $0.type == type.name }
+                section(CustomerPicture.Section(title: "\(type.name.capitalizedFirst) records referring to it",
+                                                table: table(for: type, records: records, referred: record.type),
+                                                count: records.count,
+                                                summary: nil))
+            }
+        }
+        return text
+    }
+
+    private mutating func fields(of record: Record) {
+        let type = index.schema.type(named: record.type)
+        let keyWidth = record.fields.map { TerminalText.width($0.key) }.max() ?? 0
+        for field in record.fields {
+            let label = TerminalText.padded(field.key, to: keyWidth)
+            let definition = type?.field(field.key)
+            let lines = valueLines(field.value, kind: definition?.kind)
+            let indent = String(repeating: " ", count: keyWidth + 4)
+            text += "  " + style.dim(label) + "  " + (lines.first ?? "") + "\n"
+            for line in lines.dropFirst() { text += indent + line + "\n" }
+        }
+    }
+
+    private func valueLines(_ value: Value, kind: FieldKind?) -> [String] {
+        switch value {
+        case .string(let string):
+            if kind?.referencedType != nil, !string.isEmpty { return [referenceText(string)] }
+            let lines = TerminalText.escaped(string, keepLineBreaks: true).split(separator: "\n", omittingEmptySubsequences: false)
+            var result = lines.map(String.init)
+            while result.count > 1 && result.last == "" { result.removeLast() }
+            return result
+        case .list(let items):
+            if kind?.referencedType != nil { return items.map(referenceText) }
+            return [TerminalText.escaped(items.joined(separator: ", "))]
+        case .map(let entries):
+            let keyWidth = entries.map { TerminalText.width($0.key) }.max() ?? 0
+            return entries.map { style.dim(TerminalText.padded($0.key, to: keyWidth)) + "  "
+                + TerminalText.escaped(RecordPresentation.inline($0.value)) }
+        }
+    }
+
+    /// `Škoda Transport a.s. (skoda-transport)`, or the id and a warning when it does not exist.
+    private func referenceText(_ id: String) -> String {
+        guard let target = index.record(id) else { return TerminalText.escaped(id) + " " + style.yellow("(not found)") }
+        return TerminalText.escaped(index.title(of: target)) + " " + style.dim("(\(id))")
+    }
+
+    /// The records as a table of their type's columns, leaving out references to `referred` (the
+    /// record they are shown under), and aligning numbers and money right.
+    func table(for type: RecordType, records: [Record], referred: String? = nil) -> TableRenderer {
+        let paths = type.columns.compactMap { try? FieldPath($0, in: type, schema: index.schema) }
+            .filter { referred == nil || $0.kind.referencedType != referred }
+        let rows = records.map { record in [record.id] + paths.map { RecordPresentation.cell($0, of: record, index: index) } }
+        let numeric = Set(paths.indices.filter { paths[$0].kind == .number || paths[$0].kind == .money }.map { $0 + 1 })
+        return TableRenderer(headers: ["id"] + paths.map(\.text), rows: rows, rightAligned: numeric)
+    }
+
+    private mutating func section(_ section: CustomerPicture.Section) {
+        var heading = "\(section.title) (\(section.count))"
+        if let summary = section.summary { heading += " · " + summary }
+        text += "\n" + style.bold(heading) + "\n"
+        let table = section.table.render(width: width.map { $0 - 2 }, style: style)
+        for line in table.split(separator: "\n") { text += "  " + line + "\n" }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

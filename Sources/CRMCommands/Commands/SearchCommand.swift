@@ -1,0 +1,122 @@
+import CRMQuery
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm search WORDS…`: full-text search without regard to case or diacritics.
+enum SearchCommand {
+    static let formats = ["table", "json", "jsonl", "ids"]
+
+    static let spec = CommandSpec(
+        name: "search",
+        abstract: "Find records by the words they contain",
+        discussion: """
+            Every word must occur in the record, as the start of one of its words, without regard to
+            case or diacritics: `crm search plzen faktur` finds a call about "faktura" from Plzeň.
+            Best matches come first: more occurrences, and matches in the title, count more.
+            """,
+        arguments: [ArgumentSpec("words", help: "The words to look for.", repeating: true)],
+        options: [
+            OptionSpec(["--type"], value: "type", help: "Search only records of this type.", completion: .types),
+            OptionSpec(["--limit"], value: "n", help: "Show at most n matches. (default: 20 in a table)"),
+            OptionSpec(["--format"], value: "format", help: "table, json, jsonl or ids. (default: table)",
+                       completion: .choices(formats)),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let format = try invocation.choice("format", formats, default: "table")
+        let limit = try invocation.positiveInteger("limit") ?? (format == "table" ? 20 : Int.max)
+        let workspace = try context.workspace()
+        let type = try invocation.value("type").map { name throws(CommandError) in
+            try RecordPresentation.type(named: name, in: workspace.schema)
+        }
+        let query = invocation.arguments.joined(separator: " ")
+        guard !FullTextIndex.words(in: query).isEmpty else {
+            throw UsageError("nothing to search for in '\(query)'", command: spec)
+        }
+        let index = WorkspaceIndex(workspace: workspace)
+        let candidates = type.map { index.records(ofType: $0.name) } ?? index.records
+        let fullText = FullTextIndex(records: candidates) { record in
+            index.schema.type(named: record.type)?.title ?? ""
+        }
+        let hits = Array(fullText.search(query).prefix(limit))
+        let terms = FullTextIndex.words(in: query)
+        switch format {
+        case "ids":
+            for hit in hits { context.console.line(candidates[hit.record].id) }
+        case "json", "jsonl":
+            let objects = hits.map { hit in
+                let record = candidates[hit.record]
+                return RecordPresentation.json(record, extra: [
+                    ("score", .integer(hit.score)),
+                    ("match", .object([("field", .string(hit.field)),
+                                       ("snippet", .string(Snippet.make(record[hit.field], terms: terms)))])),
+                ])
+            }
+            if format == "json" {
+                context.console.line(JSON.array(objects).pretty)
+            } else {
+                for object in objects { context.console.line(object.compact) }
+            }
+        default:
+            let rows = hits.map { hit in
+                let record = candidates[hit.record]
+                return [record.type, record.id, index.title(of: record),
+                        hit.field + ": " + Snippet.make(record[hit.field], terms: terms)]
+            }
+            if !rows.isEmpty {
+                context.console.write(TableRenderer(headers: ["type", "id", "title", "match"], rows: rows)
+                    .render(width: context.console.width, style: context.console.style))
+            }
+        }
+        for problem in index.problems { context.report(problem) }
+        if hits.isEmpty {
+            context.console.error("nothing found for '\(query)'\n")
+            return 1
+        }
+        return index.problems.isEmpty ? 0 : 1
+    }
+}
+
+/// A short piece of a value around the first word a query matched.
+enum Snippet {
+    static let radius = 30
+
+    static func make(_ value: Value?, terms: [String]) -> String {
+        guard let value else { return "" }
+        let texts = value.strings
+        for text in texts {
+            let flat = text.replacing("\n", with: " ")
+            let scalars = Array(flat.unicodeScalars)
+            var start = 0
+            while start < scalars.count {
+                while start < scalars.count && !isWordScalar(scalars[start]) { start += 1 }
+                var end = start
+                while end < scalars.count && isWordScalar(scalars[end]) { end += 1 }
+                if end > start {
+                    var word = ""
+                    word.unicodeScalars.append(contentsOf: scalars[start..<end])
+                    let folded = TextFold.fold(word)
+                    if terms.contains(where: { folded.hasPrefix($0) }) {
+                        return excerpt(scalars, from: start, to: end)
+                    }
+                }
+                start = end
+            }
+        }
+        return excerpt(Array((texts.first ?? "").replacing("\n", with: " ").unicodeScalars), from: 0, to: 0)
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
+    private static func excerpt(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> String {
+        let lower = max(0, start - radius)
+        let upper = min(scalars.count, end + radius)
+        var text = lower > 0 ? "…" : ""
+        text.unicodeScalars.append(contentsOf: scalars[lower..<upper])
+        if upper < scalars.count { text += "…" }
+        return text
+    }
+}

@@ -1,0 +1,74 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm types [TYPE]`: the record types and their fields.
+enum TypesCommand {
+    static let formats = ["text", "json"]
+
+    static let spec = CommandSpec(
+        name: "types",
+        abstract: "Show the record types and their fields",
+        discussion: "Types live in .crm/types/TYPE.yaml; edit those files to add fields or types.",
+        arguments: [ArgumentSpec("type", help: "Show this type's fields.", optional: true, completion: .types)],
+        options: [
+            OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let format = try invocation.choice("format", formats, default: "text")
+        let workspace = try context.workspace()
+        for problem in workspace.problems { context.report(problem) }
+        let types = try invocation.arguments.first.map { name throws(CommandError) in
+            [try RecordPresentation.type(named: name, in: workspace.schema)]
+        } ?? workspace.schema.types
+        if format == "json" {
+            context.console.line(JSON.array(types.map(json)).pretty)
+            return 0
+        }
+        if invocation.arguments.isEmpty {
+            let rows = types.map { type in
+                [type.name, type.folder + "/", String(type.fields.count), type.description]
+            }
+            context.console.write(TableRenderer(headers: ["type", "folder", "fields", "description"], rows: rows)
+                .render(width: context.console.width, style: context.console.style))
+            return 0
+        }
+        let type = types[0]
+        context.console.line(context.console.style.bold(type.name) + " · " + type.folder + "/ · title: " + type.title
+                             + (type.description.isEmpty ? "" : " · " + type.description))
+        let rows = type.fields.map { field in
+            [field.key, field.kind.description, field.required ? "yes" : "",
+             field.defaultValue.map(RecordPresentation.inline) ?? "",
+             [field.description, field.unit.map { "in \($0)" }, field.pattern.map { "pattern \($0)" }]
+                .compactMap { $0 }.joined(separator: "; ")]
+        }
+        context.console.write(TableRenderer(headers: ["field", "kind", "required", "default", "description"], rows: rows)
+            .render(width: context.console.width, style: context.console.style))
+        return 0
+    }
+
+    static func json(_ type: RecordType) -> JSON {
+        .object([
+            ("name", .string(type.name)), ("folder", .string(type.folder)), ("title", .string(type.title)),
+            ("columns", .array(type.columns.map(JSON.string))), ("description", .string(type.description)),
+            ("fields", .array(type.fields.map { field in
+                var members: [(String, JSON)] = [("key", .string(field.key)), ("kind", .string(field.kind.name))]
+                switch field.kind {
+                case .enumeration(let values): members.append(("values", .array(values.map(JSON.string))))
+                case .reference(let target): members.append(("to", .string(target)))
+                case .list(let item):
+                    members.append(("of", .string(item.name)))
+                    if let target = item.referencedType { members.append(("to", .string(target))) }
+                    if let values = item.enumValues { members.append(("values", .array(values.map(JSON.string)))) }
+                case .map(let keys): members.append(("fields", .array(keys.map(JSON.string))))
+                default: break
+                }
+                members.append(("required", .bool(field.required)))
+                if let value = field.defaultValue { members.append(("default", JSON(value))) }
+                if let description = field.description { members.append(("description", .string(description))) }
+                return .object(members)
+            })),
+        ])
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a command's output goes: the process's standard streams (buffered, flushed as it
+/// grows and at the end), or memory for tests. Knows whether output is a terminal, so
+/// alignment to the terminal's width and colors happen only there.
+public struct Console: Sendable {
+    public enum Sink: Sendable {
+        case standardStreams
+        case memory
+    }
+
+    public let sink: Sink
+    /// Text written to standard output (kept in memory; for standard streams, not yet flushed).
+    public private(set) var output = ""
+    public private(set) var errors = ""
+    /// True when standard output is a terminal.
+    public let isTerminal: Bool
+    /// True when colors may be used on standard output (a terminal, and `NO_COLOR` unset).
+    public let useColor: Bool
+    /// True when colors may be used on standard error.
+    public let useErrorColor: Bool
+    /// The terminal's width in columns, when output is a terminal.
+    public let width: Int?
+
+    /// The process's standard streams, configured from the environment.
+    public static func standard(environment: [String: String]) -> Console {
+        let outputTerminal = isatty(1) == 1
+        let errorTerminal = isatty(2) == 1
+        let colorAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+        var width: Int?
+        if outputTerminal {
+            var size = winsize()
+            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { width = Int(size.ws_col) }
+            if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { width = columns }
+        }
+        return Console(sink: .standardStreams, isTerminal: outputTerminal, useColor: outputTerminal && colorAllowed,
+                       useErrorColor: errorTerminal && colorAllowed, width: width)
+    }
+
+    /// A console that keeps everything in memory, as a pipe would receive it (or as a terminal
+    /// of `width` columns would, for tests of terminal output).
+    public static func memory(terminalWidth: Int? = nil, color: Bool = false) -> Console {
+        Console(sink: .memory, isTerminal: terminalWidth != nil, useColor: color, useErrorColor: color, width: terminalWidth)
+    }
+
+    init(sink: Sink, isTerminal: Bool, useColor: Bool, useErrorColor: Bool, width: Int?) {
+        self.sink = sink
+        self.isTerminal = isTerminal
+        self.useColor = useColor
+        self.useErrorColor = useErrorColor
+        self.width = width
+    }
+
+    /// Styles for standard output.
+    public var style: Style { Style(enabled: useColor) }
+    /// Styles for standard error.
+    public var errorStyle: Style { Style(enabled: useErrorColor) }
+
+    public mutating func write(_ text: String) {
+        output += text
+        if sink == .standardStreams && output.utf8.count >= 1 << 16 { flush() }
+    }
+
+    public mutating func line(_ text: String = "") {
+        write(text + "\n")
+    }
+
+    public mutating func error(_ text: String) {
+        errors += text
+        if sink == .standardStreams { flush() }
+    }
+
+    /// Writes what is buffered to the standard streams.
+    public mutating func flush() {
+        guard sink == .standardStreams else { return }
+        Self.writeAll(output, to: 1)
+        Self.writeAll(errors, to: 2)
+        output = ""
+        errors = ""
+    }
+
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return }
+                offset += count
+            }
+        }
+    }
+}

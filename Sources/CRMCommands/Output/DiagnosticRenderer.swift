@@ -1,0 +1,61 @@
+import CRMSyntax
+
+/// Renders diagnostics for people, as compilers and hledger do:
+///
+///     customers/acme.yaml:7:8: error: anchors (&) are not supported in records
+///      7 | owner: &me Jan
+///        |        ^
+///     hint: write the value out in full
+public struct DiagnosticRenderer: Sendable {
+    public let style: Style
+
+    public init(style: Style) {
+        self.style = style
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        let severity = diagnostic.severity == .error
+            ? style.boldRed("error:") : style.boldYellow("warning:")
+        var location = diagnostic.path
+        if let position = diagnostic.location { location += ":\(position.line):\(position.column)" }
+        var text = style.bold(location + ":") + " " + severity + " " + TerminalText.escaped(diagnostic.message) + "\n"
+        if let position = diagnostic.location, let source = diagnostic.sourceLine {
+            let number = String(position.line)
+            let gutter = String(repeating: " ", count: number.count + 2)
+            var shown = ""
+            var caretOffset = 0
+            var column = 1
+            for scalar in source.unicodeScalars {
+                let piece = scalar == "\t" ? " " : TerminalText.escaped(String(scalar))
+                if column < position.column { caretOffset += TerminalText.width(piece) }
+                shown += piece
+                column += 1
+            }
+            text += style.dim(" \(number) |") + " " + shown + "\n"
+            if position.column <= column {
+                text += style.dim(gutter + "|") + " " + String(repeating: " ", count: caretOffset) + style.green("^") + "\n"
+            }
+        }
+        if let hint = diagnostic.hint {
+            text += style.cyan("hint:") + " " + TerminalText.escaped(hint) + "\n"
+        }
+        return text
+    }
+
+    /// `3 errors and 1 warning in 2 files`, or `no problems found`.
+    public static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        guard !diagnostics.isEmpty else { return "no problems found" }
+        let files = Set(diagnostics.map(\.path)).count
+        var parts: [String] = []
+        if errors > 0 { parts.append(plural(errors, "error")) }
+        if warnings > 0 { parts.append(plural(warnings, "warning")) }
+        return parts.joined(separator: " and ") + " in " + plural(files, "file")
+    }
+}
+
+/// `1 file`, `2 files`.
+func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
+}

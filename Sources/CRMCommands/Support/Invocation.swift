@@ -1,0 +1,51 @@
+import CRMWorkspace
+
+/// The values a command was given, after parsing.
+public struct Invocation: Sendable {
+    public let command: CommandSpec
+    public let arguments: [String]
+    private let values: [String: [String]]
+    private let flags: Set<String>
+
+    init(command: CommandSpec, arguments: [String], values: [String: [String]], flags: Set<String>) {
+        self.command = command
+        self.arguments = arguments
+        self.values = values
+        self.flags = flags
+    }
+
+    /// The last value given for `--key`.
+    public func value(_ key: String) -> String? {
+        values[key]?.last
+    }
+
+    /// Every value given for `--key`, in order.
+    public func values(_ key: String) -> [String] {
+        values[key] ?? []
+    }
+
+    public func flag(_ key: String) -> Bool {
+        flags.contains(key)
+    }
+
+    /// `--key` as a positive integer.
+    public func positiveInteger(_ key: String) throws(UsageError) -> Int? {
+        guard let text = value(key) else { return nil }
+        guard let number = Int(text), number > 0 else {
+            throw UsageError("'\(text)' is not a valid value for '--\(key) <n>': expected a positive whole number",
+                             command: command)
+        }
+        return number
+    }
+
+    /// `--key` as one of `choices`.
+    public func choice(_ key: String, _ choices: [String], default fallback: String) throws(UsageError) -> String {
+        guard let text = value(key) else { return fallback }
+        guard choices.contains(text) else {
+            var message = "'\(text)' is not a valid value for '--\(key)': expected one of \(choices.joined(separator: ", "))"
+            if let close = Suggestions.closest(to: text, in: choices) { message += "; did you mean '\(close)'?" }
+            throw UsageError(message, command: command)
+        }
+        return text
+    }
+}

@@ -1,0 +1,81 @@
+import CRMWorkspace
+
+/// A value made comparable by its field's kind: dates as time, numbers and money as numbers,
+/// enum values in their schema order, text without regard to case or diacritics.
+public enum SortKey: Sendable, Hashable, Comparable {
+    case number(Double)
+    /// Seconds since 1970 for dates and times alike, so they compare with each other.
+    case instant(Int)
+    case rank(Int)
+    case text(String)
+    /// A value that does not fit its kind: after the ones that do, by its text.
+    case invalid(String)
+
+    public init(_ text: String, kind: FieldKind) {
+        switch kind.itemKind {
+        case .number, .money:
+            self = Number(text).map { .number($0.value) } ?? .invalid(text)
+        case .date:
+            self = CivilDate(text).map { .instant($0.dayNumber * 86_400) } ?? .invalid(text)
+        case .datetime:
+            self = CivilDateTime(text).map { .instant($0.instant) } ?? .invalid(text)
+        case .enumeration(let values):
+            self = values.firstIndex(of: text).map { .rank($0) } ?? .invalid(text)
+        default:
+            self = .text(TextFold.fold(text))
+        }
+    }
+}
+
+/// Orders records by `--sort` fields: `-` before a field sorts it descending; records without
+/// a value come last either way; ties keep their previous order.
+public struct RecordSorter: Sendable {
+    public struct Criterion: Sendable {
+        public let path: FieldPath
+        public let descending: Bool
+    }
+
+    public let criteria: [Criterion]
+
+    /// Reads `status,-opened` against `type`.
+    public init(_ specification: String, type: RecordType, schema: Schema) throws(PathError) {
+        var criteria: [Criterion] = []
+        for part in specification.split(separator: ",").map({ String($0).trimming(" ") }) where !part.isEmpty {
+            let descending = part.hasPrefix("-")
+            let path = try FieldPath(descending ? String(part.dropFirst()) : part, in: type, schema: schema)
+            criteria.append(Criterion(path: path, descending: descending))
+        }
+        self.criteria = criteria
+    }
+
+    public func sorted(_ records: [Record], index: WorkspaceIndex?) -> [Record] {
+        let keys = records.map { record in
+            criteria.map { criterion in
+                criterion.path.values(of: record, in: index).first.map { SortKey($0, kind: criterion.path.kind) }
+            }
+        }
+        let order = records.indices.sorted { left, right in
+            for (position, criterion) in criteria.enumerated() {
+                switch (keys[left][position], keys[right][position]) {
+                case (nil, nil): continue
+                case (nil, _): return false
+                case (_, nil): return true
+                case (let a?, let b?):
+                    if a == b { continue }
+                    return criterion.descending ? b < a : a < b
+                }
+            }
+            return left < right
+        }
+        return order.map { records[$0] }
+    }
+}
+
+extension String {
+    func trimming(_ set: Character) -> String {
+        var text = Substring(self)
+        while text.first == set { text = text.dropFirst() }
+        while text.last == set { text = text.dropLast() }
+        return String(text)
+    }
+}

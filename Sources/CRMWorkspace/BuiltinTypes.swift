@@ -1,0 +1,175 @@
+/// The record types `crm init` writes into `.crm/types/`; teams may edit them afterwards.
+/// Their field keys are the contract users, scripts and tests rely on.
+public enum BuiltinTypes {
+    /// Type name and file text, in the order `crm init` writes them.
+    public static let files: [(name: String, text: String)] = [
+        ("customer", """
+            # A company or a person the business sells to.
+            type:
+              folder: customers
+              title: name
+              columns: [name, status, segment, owner, address.city]
+              description: A company or a person the business sells to
+            name:
+              kind: text
+              required: true
+            kind:
+              kind: enum
+              values: [company, person]
+              default: company
+            status:
+              kind: enum
+              values: [lead, prospect, active, inactive, churned]
+              default: lead
+            segment:
+              kind: text
+              description: for example smb, enterprise or public
+            owner:
+              kind: text
+              description: who looks after the customer (a git user name)
+            email:
+              kind: email
+            phone:
+              kind: phone
+            website:
+              kind: url
+            address:
+              kind: map
+              fields: [street, city, zip, country]
+            reg-no:
+              kind: text
+              pattern: '[0-9]{8}'
+              description: IČO, the Czech company registration number
+            vat-id:
+              kind: text
+              pattern: '[A-Z]{2}[0-9A-Z]{2,12}'
+              description: DIČ, the VAT number (CZ12345678)
+            tags:
+              kind: list
+              of: text
+            created:
+              kind: date
+            opt-outs:
+              kind: list
+              of: text
+              description: offers never to make to this customer again, or `all` for no marketing at all
+            notes:
+              kind: long-text
+
+            """),
+        ("contact", """
+            # A person at a customer.
+            type:
+              folder: contacts
+              title: name
+              columns: [name, customer, role, email, phone]
+              description: A person at a customer
+            name:
+              kind: text
+              required: true
+            customer:
+              kind: reference
+              to: customer
+            role:
+              kind: text
+            email:
+              kind: email
+            phone:
+              kind: phone
+            tags:
+              kind: list
+              of: text
+            notes:
+              kind: long-text
+
+            """),
+        ("call", """
+            # One contact with a customer, whatever the channel: a phone call, an e-mail, a meeting.
+            type:
+              folder: calls
+              title: subject
+              columns: [at, customer, channel, by, subject]
+              description: One contact with a customer, whatever the channel
+            customer:
+              kind: reference
+              to: customer
+              required: true
+            contact:
+              kind: reference
+              to: contact
+            at:
+              kind: datetime
+              required: true
+            direction:
+              kind: enum
+              values: [inbound, outbound]
+            channel:
+              kind: enum
+              values: [phone, email, meeting, sms, chat, letter, social, web]
+              default: phone
+            duration:
+              kind: number
+              unit: minutes
+            by:
+              kind: text
+              description: who took or made the call (a git user name)
+            subject:
+              kind: text
+            summary:
+              kind: long-text
+            outcome:
+              kind: text
+            follow-up:
+              kind: date
+              description: when to get back to the customer
+
+            """),
+        ("complaint", """
+            # A complaint and how it was handled.
+            type:
+              folder: complaints
+              title: subject
+              columns: [opened, customer, severity, status, owner, subject]
+              description: A complaint and how it was handled
+            customer:
+              kind: reference
+              to: customer
+              required: true
+            contact:
+              kind: reference
+              to: contact
+            opened:
+              kind: date
+              required: true
+            status:
+              kind: enum
+              values: [open, in-progress, resolved, rejected]
+              default: open
+            severity:
+              kind: enum
+              values: [low, normal, high, critical]
+              default: normal
+            channel:
+              kind: enum
+              values: [phone, email, meeting, sms, chat, letter, social, web]
+            subject:
+              kind: text
+              required: true
+            description:
+              kind: long-text
+            owner:
+              kind: text
+            due:
+              kind: date
+            resolution:
+              kind: long-text
+            closed:
+              kind: date
+            calls:
+              kind: list
+              of: reference
+              to: call
+
+            """),
+    ]
+}

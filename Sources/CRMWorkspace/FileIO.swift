@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file system call that failed, with the path and the system's reason.
+public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var code: Int32
+    public var operation: String
+
+    public init(path: String, code: Int32, operation: String) {
+        self.path = path
+        self.code = code
+        self.operation = operation
+    }
+
+    public var reason: String { String(cString: strerror(code)) }
+
+    public var description: String { "cannot \(operation) \(path): \(reason)" }
+}
+
+/// Small, checked wrappers over the POSIX calls the workspace needs.
+public enum FileIO {
+    /// The whole content of a regular file, read without following a final symbolic link.
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw FileError(path: path, code: errno, operation: "open") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, code: errno, operation: "stat") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw FileError(path: path, code: EISDIR, operation: "read") }
+        var capacity = max(Int(info.st_size), 0) + 1
+        var bytes: [UInt8] = []
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: capacity))
+                capacity = bytes.count
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, code: errno, operation: "read")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// The kind of entry at `path`, not following a final symbolic link; `nil` when absent.
+    public static func kind(of path: String) -> EntryKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return EntryKind(mode: info.st_mode)
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The current working directory.
+    public static func currentDirectory() -> String {
+        guard let pointer = getcwd(nil, 0) else { return "." }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// `path` made absolute against `base` and cleaned of `.` and `..` components.
+    public static func absolute(_ path: String, from base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// What a directory entry is.
+public enum EntryKind: Sendable, Hashable {
+    case file
+    case directory
+    case symbolicLink
+    /// A FIFO, socket or device.
+    case special
+
+    init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .file
+        case S_IFDIR: self = .directory
+        case S_IFLNK: self = .symbolicLink
+        default: self = .special
+        }
+    }
+}

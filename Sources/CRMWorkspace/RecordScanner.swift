@@ -1,0 +1,82 @@
+import CRMSyntax
+
+/// A record file in a type folder.
+public struct RecordFile: Sendable, Hashable {
+    /// Relative to the workspace.
+    public let path: String
+    public let type: String
+
+    public init(path: String, type: String) {
+        self.path = path
+        self.type = type
+    }
+
+    /// The file name without `.yaml`.
+    public var id: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name.dropLast(5))
+    }
+}
+
+/// Finds record files: `*.yaml` anywhere under each type's folder. Links are reported and not
+/// followed; folders, FIFOs and devices named like records are reported.
+public enum RecordScanner {
+    /// The record files of `types` (every type when `nil`), sorted by path, and what was wrong on the way.
+    /// With `includeStrays`, `.yaml` files outside every type folder are reported too.
+    public static func scan(_ workspace: Workspace, types: [RecordType]? = nil,
+                            includeStrays: Bool = false) -> (files: [RecordFile], problems: [Diagnostic]) {
+        var files: [RecordFile] = []
+        var problems: [Diagnostic] = []
+        for type in types ?? workspace.schema.types where FileIO.kind(of: workspace.absolute(type.folder)) != nil {
+            let (entries, errors) = DirectoryWalker.walk(root: workspace.root, folder: type.folder)
+            problems += errors.map { Diagnostic(code: "unreadable", path: $0.path, location: nil, message: $0.description) }
+            for entry in entries where entry.path.hasSuffix(".yaml") {
+                switch entry.kind {
+                case .file:
+                    files.append(RecordFile(path: entry.path, type: type.name))
+                case .symbolicLink:
+                    problems.append(Diagnostic(code: "symlink", path: entry.path, location: nil,
+                                               message: "symbolic link in a type folder; crm does not follow links",
+                                               hint: "replace the link with the record file itself"))
+                case .directory:
+                    problems.append(Diagnostic(code: "not-a-file", path: entry.path, location: nil,
+                                               message: "a folder named like a record",
+                                               hint: "records are files; rename the folder"))
+                case .special:
+                    problems.append(Diagnostic(code: "not-a-file", path: entry.path, location: nil,
+                                               message: "not a regular file (a FIFO, socket or device)",
+                                               hint: "records are regular files; remove it"))
+                }
+            }
+        }
+        if includeStrays { problems += strays(in: workspace) }
+        files.sort { $0.path < $1.path }
+        return (files, problems)
+    }
+
+    /// `.yaml` files at the top of the workspace or in folders that belong to no type.
+    private static func strays(in workspace: Workspace) -> [Diagnostic] {
+        let folders = Set(workspace.schema.types.map(\.folder))
+        var problems: [Diagnostic] = []
+        func stray(_ path: String, _ folder: String?) {
+            var hint = "move it into a type folder (\(folders.sorted().map { $0 + "/" }.joined(separator: ", ")))"
+            if let folder { hint += ", or add a type with `folder: \(folder)` in .crm/types/" }
+            problems.append(Diagnostic(.warning, code: "outside-type-folder", path: path, location: nil,
+                                       message: "file outside any type folder; it is not read as a record", hint: hint))
+        }
+        for name in DirectoryWalker.names(in: workspace.root) ?? [] where !folders.contains(name) {
+            switch FileIO.kind(of: workspace.absolute(name)) {
+            case .file where name.hasSuffix(".yaml"):
+                stray(name, nil)
+            case .directory:
+                let (entries, _) = DirectoryWalker.walk(root: workspace.root, folder: name)
+                for entry in entries where entry.kind == .file && entry.path.hasSuffix(".yaml") {
+                    stray(entry.path, name)
+                }
+            default:
+                continue
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,181 @@
+import CRMSyntax
+
+/// Turns one parsed type file into a `RecordType`, collecting every problem with its location.
+struct TypeFileReader {
+    let document: RecordDocument
+    let name: String
+    private(set) var problems: [Diagnostic] = []
+
+    private static let propertyKeys = ["folder", "title", "columns", "description"]
+    private static let definitionKeys = ["kind", "values", "to", "of", "required", "default", "description", "pattern",
+                                         "unit", "fields"]
+
+    init(document: RecordDocument, name: String) {
+        self.document = document
+        self.name = name
+    }
+
+    mutating func read() -> RecordType? {
+        guard RecordID.isValid(name) else {
+            report("a type name is lowercase letters, digits and hyphens", at: nil, hint: "rename the file")
+            return nil
+        }
+        var properties: [String: (Value, SourceLocation)] = [:]
+        if let type = document.field("type") {
+            guard case .map = type.value else {
+                report("'type' must be a map of folder, title, columns and description", at: type.valueLocation)
+                return nil
+            }
+            for item in type.items {
+                let key = item.key ?? ""
+                guard Self.propertyKeys.contains(key) else {
+                    reportUnknown(key, among: Self.propertyKeys, what: "type property", at: item.location)
+                    continue
+                }
+                properties[key] = (item.value, item.location)
+            }
+        }
+        var fields: [FieldDefinition] = []
+        var settings: [Field] = []
+        for field in document.fields where field.key != "type" {
+            if RecordType.reservedKeys.contains(field.key) {
+                settings.append(Field(key: field.key, value: field.value))
+            } else if let definition = definition(of: field) {
+                fields.append(definition)
+            }
+        }
+        if fields.isEmpty && problems.isEmpty {
+            report("the type has no fields", at: nil, hint: "add fields as `key:` with indented `kind: text` lines")
+        }
+        if !problems.isEmpty { return nil }
+        let folder = properties["folder"]?.0.string ?? name + "s"
+        if !RecordID.isValid(folder) {
+            report("folder '\(folder)' must be a simple folder name (lowercase letters, digits, hyphens)",
+                   at: properties["folder"]?.1)
+        }
+        let keys = fields.map(\.key)
+        let title = properties["title"]?.0.string ?? keys.first ?? ""
+        if !keys.contains(title) {
+            report("title field '\(title)' is not a field of the type", at: properties["title"]?.1,
+                   hint: suggestion(for: title, among: keys))
+        }
+        var columns = properties["columns"]?.0.list ?? Array(keys.prefix(5))
+        if let value = properties["columns"]?.0, value.list == nil {
+            report("columns must be a list, for example [name, status]", at: properties["columns"]?.1)
+            columns = []
+        }
+        for column in columns where !isValidColumn(column, fields: fields) {
+            report("column '\(column)' is not a field of the type", at: properties["columns"]?.1,
+                   hint: suggestion(for: column, among: keys))
+        }
+        return RecordType(name: name, folder: folder, title: title, columns: columns,
+                          description: properties["description"]?.0.string ?? "", fields: fields,
+                          path: document.path, settings: settings)
+    }
+
+    private func isValidColumn(_ column: String, fields: [FieldDefinition]) -> Bool {
+        let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let field = fields.first(where: { $0.key == parts[0] }) else { return false }
+        guard parts.count == 2 else { return true }
+        if case .map(let entries) = field.kind { return entries.contains(parts[1]) }
+        return field.kind.referencedType != nil
+    }
+
+    private mutating func definition(of field: FieldSyntax) -> FieldDefinition? {
+        guard case .map(let entries) = field.value else {
+            report("field '\(field.key)' needs a definition: indented lines such as `kind: text`",
+                   at: field.valueLocation)
+            return nil
+        }
+        var values: [String: (value: Value, location: SourceLocation)] = [:]
+        for (entry, item) in zip(entries, field.items) {
+            guard Self.definitionKeys.contains(entry.key) else {
+                reportUnknown(entry.key, among: Self.definitionKeys, what: "field property", at: item.location)
+                continue
+            }
+            values[entry.key] = (entry.value, item.location)
+        }
+        guard let kindName = values["kind"]?.value.string else {
+            report("field '\(field.key)' has no kind", at: field.keyLocation,
+                   hint: "add `kind:` with one of \(FieldKind.names.joined(separator: ", "))")
+            return nil
+        }
+        guard var kind = self.kind(named: kindName, field: field.key, values: values, at: values["kind"]!.location) else {
+            return nil
+        }
+        if kind == .list(.text), let itemName = values["of"]?.value.string {
+            guard let item = self.kind(named: itemName, field: field.key, values: values, at: values["of"]!.location) else {
+                return nil
+            }
+            if item.isList || { if case .map = item { return true } else { return false } }() {
+                report("a list holds single values, not \(item.name)", at: values["of"]!.location)
+                return nil
+            }
+            kind = .list(item)
+        }
+        var required = false
+        if let flag = values["required"] {
+            switch flag.value.string {
+            case "true", "yes": required = true
+            case "false", "no": required = false
+            default: report("required is true or false", at: flag.location)
+            }
+        }
+        return FieldDefinition(key: field.key, kind: kind, required: required, defaultValue: values["default"]?.value,
+                               description: values["description"]?.value.string, pattern: values["pattern"]?.value.string,
+                               unit: values["unit"]?.value.string)
+    }
+
+    private mutating func kind(named kindName: String, field: String,
+                               values: [String: (value: Value, location: SourceLocation)],
+                               at location: SourceLocation) -> FieldKind? {
+        switch kindName {
+        case "text": return .text
+        case "long-text": return .longText
+        case "date": return .date
+        case "datetime": return .datetime
+        case "number": return .number
+        case "money": return .money
+        case "email": return .email
+        case "phone": return .phone
+        case "url": return .url
+        case "bool": return .bool
+        case "list": return .list(.text)
+        case "enum":
+            guard let list = values["values"]?.value.list, !list.isEmpty else {
+                report("enum field '\(field)' needs its values", at: location, hint: "add `values: [first, second, ...]`")
+                return nil
+            }
+            return .enumeration(list)
+        case "reference":
+            guard let target = values["to"]?.value.string, !target.isEmpty else {
+                report("reference field '\(field)' needs the type it refers to", at: location, hint: "add `to: customer`")
+                return nil
+            }
+            return .reference(target)
+        case "map":
+            guard let keys = values["fields"]?.value.list, !keys.isEmpty else {
+                report("map field '\(field)' needs its entries", at: location, hint: "add `fields: [street, city]`")
+                return nil
+            }
+            return .map(keys)
+        default:
+            reportUnknown(kindName, among: FieldKind.names, what: "kind", at: location)
+            return nil
+        }
+    }
+
+    private func suggestion(for name: String, among candidates: [String]) -> String? {
+        Suggestions.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    private mutating func reportUnknown(_ name: String, among candidates: [String], what: String, at location: SourceLocation) {
+        report("unknown \(what) '\(name)'", at: location,
+               hint: suggestion(for: name, among: candidates) ?? "known: \(candidates.joined(separator: ", "))")
+    }
+
+    private mutating func report(_ message: String, at location: SourceLocation?, hint: String? = nil) {
+        problems.append(Diagnostic(code: "schema", path: document.path, location: location, message: message, hint: hint,
+                                   sourceLine: location.flatMap { document.sourceLine($0.line) }))
+    }
+}

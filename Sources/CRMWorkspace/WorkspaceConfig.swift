@@ -1,0 +1,60 @@
+import CRMSyntax
+
+/// `.crm/config.yaml`: the workspace's settings.
+public struct WorkspaceConfig: Sendable, Hashable {
+    /// A name for people (shown by `crm types` and reports).
+    public var name: String
+    /// Whether mutating commands commit their change to git.
+    public var autoCommit: Bool
+    /// The currency of money fields that do not name one.
+    public var currency: String
+
+    public static let path = ".crm/config.yaml"
+    public static let knownKeys = ["name", "auto-commit", "currency"]
+
+    public init(name: String = "", autoCommit: Bool = true, currency: String = "CZK") {
+        self.name = name
+        self.autoCommit = autoCommit
+        self.currency = currency
+    }
+
+    /// Reads the settings of the workspace at `root`; a missing file gives the defaults.
+    static func load(root: String) -> (WorkspaceConfig, [Diagnostic]) {
+        var config = WorkspaceConfig()
+        var problems: [Diagnostic] = []
+        guard FileIO.kind(of: root + "/" + path) != nil else { return (config, problems) }
+        let document: RecordDocument
+        do {
+            document = try RecordDocument(parsing: try FileIO.read(root + "/" + path), path: path)
+        } catch let error as Diagnostic {
+            return (config, [error])
+        } catch {
+            return (config, [Diagnostic(code: "unreadable", path: path, location: nil, message: "\(error)")])
+        }
+        for field in document.fields {
+            func problem(_ message: String, hint: String? = nil) {
+                problems.append(Diagnostic(code: "config", path: path, location: field.valueLocation, message: message,
+                                           hint: hint, sourceLine: document.sourceLine(field.valueLocation.line)))
+            }
+            switch field.key {
+            case "name":
+                config.name = field.value.string ?? ""
+            case "auto-commit":
+                switch field.value.string {
+                case "true", "yes": config.autoCommit = true
+                case "false", "no": config.autoCommit = false
+                default: problem("auto-commit is true or false")
+                }
+            case "currency":
+                config.currency = field.value.string ?? config.currency
+            default:
+                problems.append(Diagnostic(.warning, code: "config", path: path, location: field.keyLocation,
+                                           message: "unknown setting '\(field.key)'",
+                                           hint: Suggestions.closest(to: field.key, in: knownKeys).map { "did you mean '\($0)'?" }
+                                               ?? "known settings: \(knownKeys.joined(separator: ", "))",
+                                           sourceLine: document.sourceLine(field.keyLocation.line)))
+            }
+        }
+        return (config, problems)
+    }
+}

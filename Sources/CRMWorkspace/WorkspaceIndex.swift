@@ -1,0 +1,92 @@
+import CRMSyntax
+
+/// Every record of a workspace (or of some of its types) in memory: by id, by type, and by
+/// reference in both directions, so a customer knows its contacts, calls and complaints.
+public struct WorkspaceIndex: Sendable {
+    public let schema: Schema
+    /// The records, sorted by path.
+    public let records: [Record]
+    /// What could not be loaded (unreadable or unparsable files, duplicate ids).
+    public let problems: [Diagnostic]
+    private let positions: [String: Int]
+    private let byType: [String: [Int]]
+    /// For each record, the records that refer to it.
+    private let incoming: [[Int]]
+
+    /// Loads the records of `types` (all when `nil`) from the workspace, parsing on every core.
+    public init(workspace: Workspace, types: [RecordType]? = nil) {
+        let (files, scanProblems) = RecordScanner.scan(workspace, types: types)
+        let loaded = RecordLoader.load(files, root: workspace.root)
+        self.init(schema: workspace.schema, records: loaded.records, problems: scanProblems + loaded.problems)
+    }
+
+    /// An index over records already in memory.
+    public init(schema: Schema, records: [Record], problems: [Diagnostic] = []) {
+        self.schema = schema
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(records.count)
+        var byType: [String: [Int]] = [:]
+        var problems = problems
+        var kept: [Record] = []
+        kept.reserveCapacity(records.count)
+        for record in records {
+            if let first = positions[record.id] {
+                problems.append(Diagnostic(code: "duplicate-id", path: record.path, location: nil,
+                                           message: "duplicate id '\(record.id)': \(kept[first].path) has it too",
+                                           hint: "ids are unique across the workspace; rename one of the files"))
+                continue
+            }
+            positions[record.id] = kept.count
+            byType[record.type, default: []].append(kept.count)
+            kept.append(record)
+        }
+        var incoming = [[Int]](repeating: [], count: kept.count)
+        for (index, record) in kept.enumerated() {
+            guard let type = schema.type(named: record.type) else { continue }
+            for (key, _) in type.referenceFields {
+                for target in record[key]?.strings ?? [] {
+                    if let position = positions[target], incoming[position].last != index {
+                        incoming[position].append(index)
+                    }
+                }
+            }
+        }
+        self.records = kept
+        self.positions = positions
+        self.byType = byType
+        self.incoming = incoming
+        self.problems = problems
+    }
+
+    public func record(_ id: String) -> Record? {
+        positions[id].map { records[$0] }
+    }
+
+    public func records(ofType name: String) -> [Record] {
+        (byType[name] ?? []).map { records[$0] }
+    }
+
+    /// The records that refer to `record` through a reference field, in path order.
+    public func referrers(of record: Record) -> [Record] {
+        guard let position = positions[record.id] else { return [] }
+        return incoming[position].map { records[$0] }
+    }
+
+    /// The records of `type` that refer to `record`.
+    public func referrers(of record: Record, type: String) -> [Record] {
+        referrers(of: record).filter { $0.type == type }
+    }
+
+    /// The record's title: its type's title field, else its id.
+    public func title(of record: Record) -> String {
+        guard let type = schema.type(named: record.type), let title = record.string(type.title), !title.isEmpty else {
+            return record.id
+        }
+        return title
+    }
+
+    /// Ids close to `id`, for "did you mean" when a record is not found.
+    public func closestIDs(to id: String, limit: Int = 3) -> [String] {
+        Suggestions.closest(to: id, in: positions.keys, limit: limit)
+    }
+}

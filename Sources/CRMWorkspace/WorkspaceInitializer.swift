@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CRMSyntax
+
+/// Why `crm init` did not create a workspace.
+public enum InitError: Error, Sendable, Hashable, CustomStringConvertible {
+    case alreadyAWorkspace(String)
+    case cannotCreate(FileError)
+
+    public var description: String {
+        switch self {
+        case .alreadyAWorkspace(let path): return "\(path) is already a crm workspace; nothing was changed"
+        case .cannotCreate(let error): return error.description
+        }
+    }
+}
+
+/// `crm init [DIR]`: creates a workspace with the built-in types.
+public enum WorkspaceInitializer {
+    public static let config = """
+        # Settings of this crm workspace.
+        name: crm
+        # Commit every change crm makes to git (when the workspace is in a git repository).
+        auto-commit: true
+        # The currency of money fields that do not name one.
+        currency: CZK
+
+        """
+
+    public static let gitignore = """
+        # crm's caches, rebuilt from the records whenever needed.
+        .crm/cache/
+
+        """
+
+    /// Creates the workspace at `path` (made if missing) and returns the files it wrote, relative to it.
+    /// Refuses, changing nothing, when `path` already holds `.crm/`.
+    @discardableResult
+    public static func create(at path: String, name: String) throws(InitError) -> [String] {
+        if Workspace.isWorkspace(path) { throw .alreadyAWorkspace(path) }
+        var written: [String] = []
+        do {
+            try makeDirectory(path)
+            try makeDirectory(path + "/.crm")
+            try makeDirectory(path + "/.crm/types")
+            try write(configText(name: name), to: path + "/" + WorkspaceConfig.path)
+            written.append(WorkspaceConfig.path)
+            for (type, text) in BuiltinTypes.files {
+                let file = ".crm/types/\(type).yaml"
+                try write(text, to: path + "/" + file)
+                written.append(file)
+            }
+            if FileIO.kind(of: path + "/.gitignore") == nil {
+                try write(gitignore, to: path + "/.gitignore")
+                written.append(".gitignore")
+            }
+            for folder in ["customers", "contacts", "calls", "complaints"] {
+                try makeDirectory(path + "/" + folder)
+            }
+        } catch {
+            throw .cannotCreate(error)
+        }
+        return written
+    }
+
+    /// The settings file, with `name` written so that it reads back exactly.
+    static func configText(name: String) -> String {
+        guard !name.isEmpty, var document = try? RecordDocument(parsing: config),
+              (try? document.set("name", to: .string(name))) != nil else { return config }
+        return document.text
+    }
+
+    private static func makeDirectory(_ path: String) throws(FileError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileError(path: path, code: errno, operation: "create folder")
+        }
+    }
+
+    private static func write(_ text: String, to path: String) throws(FileError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError(path: path, code: errno, operation: "create") }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, code: errno, operation: "write")
+            }
+            written += count
+        }
+    }
+}

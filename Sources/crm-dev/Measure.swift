@@ -1,0 +1,93 @@
+import Foundation
+
+/// Timing and process helpers shared by the benchmarks.
+enum Measure {
+    /// Seconds taken by `body`.
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure(body)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The median of `runs` timings of `body`.
+    static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        var timings: [Double] = []
+        for _ in 0..<runs { timings.append(try seconds(body)) }
+        return timings.sorted()[timings.count / 2]
+    }
+
+    /// Runs a program (looked up in PATH) to completion; returns its standard output, exit
+    /// status and peak memory (from `wait4`, so it is the child's own).
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> (output: Data, status: Int32, peakBytes: Int) {
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { throw BenchError("cannot create a pipe") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        var pid = pid_t()
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        close(pipe[1])
+        guard status == 0 else {
+            close(pipe[0])
+            throw BenchError("cannot run \(arguments[0]): \(String(cString: strerror(status)))")
+        }
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(pipe[0], &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            output.append(contentsOf: buffer[0..<count])
+        }
+        close(pipe[0])
+        var exitStatus: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &exitStatus, 0, &usage) < 0 && errno == EINTR {}
+        return (output, (exitStatus >> 8) & 0xFF, usage.ru_maxrss * 1024)
+    }
+}
+
+extension Measure {
+    /// A program's median wall time over `runs` runs after one warm-up run, and its largest peak memory.
+    static func timed(runs: Int, _ arguments: [String]) throws -> (seconds: Double, peakBytes: Int) {
+        var peak = 0
+        let warm = try run(arguments)
+        peak = warm.peakBytes
+        var timings: [Double] = []
+        for _ in 0..<runs {
+            var result: (output: Data, status: Int32, peakBytes: Int)?
+            timings.append(try seconds { result = try run(arguments) })
+            peak = max(peak, result?.peakBytes ?? 0)
+        }
+        return (timings.sorted()[timings.count / 2], peak)
+    }
+}
+
+/// One line of a benchmark report: what was measured, against what, and whether it met its target.
+struct BenchmarkResult {
+    var name: String
+    var value: String
+    var anchor: String
+    var ratio: String
+    var target: String
+    var passed: Bool?
+
+    static func table(_ results: [BenchmarkResult]) -> String {
+        let header = ["benchmark", "ours", "anchor", "ratio", "target", "result"]
+        let rows = results.map { [$0.name, $0.value, $0.anchor, $0.ratio, $0.target, $0.passed.map { $0 ? "pass" : "FAIL" } ?? "-"] }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
+        return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+func format(_ value: Double, _ digits: Int = 2) -> String {
+    String(format: "%.\(digits)f", value)
+}

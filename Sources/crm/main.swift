@@ -1,0 +1,3 @@
+import CRMCommands
+
+CRM.main()

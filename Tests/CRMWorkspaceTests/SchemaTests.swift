@@ -1,0 +1,51 @@
+import Testing
+@testable import CRMWorkspace
+
+@Suite("Schema")
+struct SchemaTests {
+    @Test("Built-in types have the contract's fields")
+    func builtinFields() throws {
+        let workspace = try TemporaryWorkspace().workspace
+        let customer = try #require(workspace.schema.type(named: "customer"))
+        #expect(customer.fieldKeys == ["name", "kind", "status", "segment", "owner", "email", "phone", "website", "address",
+                                       "reg-no", "vat-id", "tags", "created", "opt-outs", "notes"])
+        #expect(customer.field("status")?.kind == .enumeration(["lead", "prospect", "active", "inactive", "churned"]))
+        #expect(customer.field("address")?.kind == .map(["street", "city", "zip", "country"]))
+        #expect(customer.field("name")?.required == true)
+        let complaint = try #require(workspace.schema.type(named: "complaint"))
+        #expect(complaint.field("severity")?.kind == .enumeration(["low", "normal", "high", "critical"]))
+        #expect(complaint.field("calls")?.kind == .list(.reference("call")))
+        let call = try #require(workspace.schema.type(named: "call"))
+        #expect(call.fieldKeys == ["customer", "contact", "at", "direction", "channel", "duration", "by", "subject", "summary",
+                                   "outcome", "follow-up"])
+        #expect(call.field("at")?.kind == .datetime)
+        #expect(try #require(workspace.schema.type(named: "contact")).field("customer")?.kind == .reference("customer"))
+    }
+
+    @Test("Broken type files are reported with their line and column", arguments: [
+        ("kind: texxt", "unknown kind 'texxt'", "did you mean 'text'?"),
+        ("kind: enum", "enum field 'extra' needs its values", "add `values: [first, second, ...]`"),
+        ("kind: reference\n  to: custommer", "field 'extra' refers to unknown type 'custommer'", "did you mean 'customer'?"),
+        ("kind: text\n  requird: true", "unknown field property 'requird'", "did you mean 'required'?"),
+        ("kind: list\n  of: list", "a list holds single values, not list", nil),
+    ])
+    func brokenTypes(_ definition: String, _ message: String, _ hint: String?) throws {
+        let fixture = try TemporaryWorkspace(files: [".crm/types/thing.yaml": "type:\n  folder: things\n  title: name\nname:\n  kind: text\nextra:\n  \(definition)\n"])
+        let workspace = fixture.workspace
+        let problem = try #require(workspace.problems.first)
+        #expect(problem.path == ".crm/types/thing.yaml")
+        #expect(problem.message == message)
+        #expect(problem.hint == hint)
+        #expect(workspace.schema.type(named: "thing") == nil)
+        #expect(workspace.schema.type(named: "customer") != nil)
+    }
+
+    @Test("Problems point into the type file")
+    func location() throws {
+        let fixture = try TemporaryWorkspace(files: [".crm/types/thing.yaml": "name:\n  kind: text\nsize:\n  kind: nummber\n"])
+        let problem = try #require(fixture.workspace.problems.first)
+        #expect(problem.location?.line == 4)
+        #expect(problem.location?.column == 9)
+        #expect(problem.sourceLine == "  kind: nummber")
+    }
+}
