@@ -52,7 +52,8 @@ sample-workspace:
 
 bench: deps
 	@command -v rg >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep; }
-	swift build -c release --product crm --product crm-dev $(SWIFT_FLAGS)
+	swift build -c release --product crm $(SWIFT_FLAGS)
+	swift build -c release --product crm-dev $(SWIFT_FLAGS)
 	.build/release/crm-dev bench
 
 clean:

@@ -10,8 +10,10 @@ public enum CRM {
 
     /// Every subcommand, in the order `crm help` lists them.
     public static let commands: [CommandSpec] = [
-        InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, CheckCommand.spec,
-        TypesCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
+        InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, CheckCommand.spec, TypesCommand.spec,
+        NewCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add, ItemCommand.remove, EditCommand.spec,
+        RemoveCommand.spec, MoveCommand.spec, StatusCommand.spec, CommitCommand.spec, LogCommand.spec, BlameCommand.spec,
+        DiffCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
     ]
 
     /// Runs `crm` with the process's arguments and environment, and exits.
@@ -69,7 +71,7 @@ public enum CRM {
     /// `crm: error: message` and a hint line, on standard error.
     static func fail(_ message: String, hint: String?, context: inout CommandContext) {
         let style = context.console.errorStyle
-        var text = "crm: " + style.boldRed("error:") + " " + TerminalText.escaped(message) + "\n"
+        var text = "crm: " + style.boldRed("error:") + " " + TerminalText.escaped(message, keepLineBreaks: true) + "\n"
         if let hint { text += style.cyan("hint:") + " " + TerminalText.escaped(hint) + "\n" }
         context.console.error(text)
     }

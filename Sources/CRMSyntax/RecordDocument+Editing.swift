@@ -93,8 +93,8 @@ extension RecordDocument {
         }
     }
 
-    /// Sets one entry of a map field (creating the map when the field is absent or empty).
-    public mutating func set(_ key: String, entry: String, to value: Value) throws(RecordEditError) {
+    /// Sets one entry of a map field (creating the map at `position` when the field is absent or empty).
+    public mutating func set(_ key: String, entry: String, to value: Value, at position: FieldPosition = .end) throws(RecordEditError) {
         var entries: [MapEntry]
         switch self[key] {
         case nil, .string(""): entries = []
@@ -106,7 +106,7 @@ extension RecordDocument {
         } else {
             entries.append(MapEntry(key: entry, value: value))
         }
-        try set(key, to: .map(entries))
+        try set(key, to: .map(entries), at: position)
     }
 
     /// Removes one entry of a map field; the field goes when its last entry does.

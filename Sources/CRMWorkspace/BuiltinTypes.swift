@@ -49,6 +49,7 @@ public enum BuiltinTypes {
               of: text
             created:
               kind: date
+              default: today
             opt-outs:
               kind: list
               of: text
@@ -90,6 +91,8 @@ public enum BuiltinTypes {
               title: subject
               columns: [at, customer, channel, by, subject]
               description: One contact with a customer, whatever the channel
+              id: dated
+              subfolders: month
             customer:
               kind: reference
               to: customer
@@ -100,6 +103,7 @@ public enum BuiltinTypes {
             at:
               kind: datetime
               required: true
+              default: now
             direction:
               kind: enum
               values: [inbound, outbound]
@@ -131,6 +135,7 @@ public enum BuiltinTypes {
               title: subject
               columns: [opened, customer, severity, status, owner, subject]
               description: A complaint and how it was handled
+              id: dated
             customer:
               kind: reference
               to: customer
@@ -141,6 +146,7 @@ public enum BuiltinTypes {
             opened:
               kind: date
               required: true
+              default: today
             status:
               kind: enum
               values: [open, in-progress, resolved, rejected]

@@ -5,22 +5,38 @@ public struct RecordFile: Sendable, Hashable {
     /// Relative to the workspace.
     public let path: String
     public let type: String
+    /// The file name without `.yaml`.
+    public let id: String
 
     public init(path: String, type: String) {
         self.path = path
         self.type = type
-    }
-
-    /// The file name without `.yaml`.
-    public var id: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return String(name.dropLast(5))
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+        id = String(name.dropLast(5))
     }
 }
 
 /// Finds record files: `*.yaml` anywhere under each type's folder. Links are reported and not
 /// followed; folders, FIFOs and devices named like records are reported.
 public enum RecordScanner {
+    /// The file of record `id` where `crm new` would have put it (`customers/ID.yaml`,
+    /// `calls/YYYY/MM/ID.yaml` for a dated id), found without listing any folder; `nil` when
+    /// it is not there (it may still be elsewhere in its type's folder).
+    public static func likelyFile(of id: String, in workspace: Workspace) -> RecordFile? {
+        let date = CivilDate(String(id.prefix(10)))
+        for type in workspace.schema.types {
+            var folders = [type.folder]
+            if let date {
+                let year = String(date.description.prefix(4))
+                folders += ["\(type.folder)/\(year)", "\(type.folder)/\(year)/\(date.description.dropFirst(5).prefix(2))"]
+            }
+            for folder in folders where FileIO.kind(of: workspace.absolute("\(folder)/\(id).yaml")) == .file {
+                return RecordFile(path: "\(folder)/\(id).yaml", type: type.name)
+            }
+        }
+        return nil
+    }
+
     /// The record files of `types` (every type when `nil`), sorted by path, and what was wrong on the way.
     /// With `includeStrays`, `.yaml` files outside every type folder are reported too.
     public static func scan(_ workspace: Workspace, types: [RecordType]? = nil,

@@ -16,12 +16,35 @@ public struct RecordType: Sendable {
     public var path: String
     /// Type-level settings besides the fields (for example a complaint's status transitions).
     public var settings: [Field]
+    /// How `crm new` names records of this type.
+    public var idStyle: IDStyle
+    /// Where below the folder `crm new` puts records, by their date.
+    public var subfolders: Subfolders
+
+    /// How new records get their id.
+    public enum IDStyle: String, Sendable, CaseIterable {
+        /// From the title: `Škoda Transport a.s.` → `skoda-transport`.
+        case title
+        /// `DATE-REFERENCE-XXXX` from the first required date and reference, with a random part,
+        /// so two people creating records offline never collide.
+        case dated
+    }
+
+    /// Subfolders of new records, from their date.
+    public enum Subfolders: String, Sendable, CaseIterable {
+        case none
+        /// `calls/2026/`
+        case year
+        /// `calls/2026/11/`
+        case month
+    }
 
     /// Top-level keys of a type file that are not fields.
     public static let reservedKeys: Set<String> = ["type"]
 
     public init(name: String, folder: String, title: String, columns: [String], description: String = "",
-                fields: [FieldDefinition], path: String, settings: [Field] = []) {
+                fields: [FieldDefinition], path: String, settings: [Field] = [], idStyle: IDStyle = .title,
+                subfolders: Subfolders = .none) {
         self.name = name
         self.folder = folder
         self.title = title
@@ -30,6 +53,8 @@ public struct RecordType: Sendable {
         self.fields = fields
         self.path = path
         self.settings = settings
+        self.idStyle = idStyle
+        self.subfolders = subfolders
     }
 
     public func field(_ key: String) -> FieldDefinition? {
@@ -38,6 +63,11 @@ public struct RecordType: Sendable {
 
     /// The keys of every field, in schema order.
     public var fieldKeys: [String] { fields.map(\.key) }
+
+    /// The field that dates a record: the first required date or date-and-time field.
+    public var dateField: FieldDefinition? {
+        fields.first { $0.required && ($0.kind == .date || $0.kind == .datetime) }
+    }
 
     /// The reference fields (single or list), with the type each points to.
     public var referenceFields: [(key: String, type: String)] {

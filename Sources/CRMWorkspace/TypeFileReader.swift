@@ -6,7 +6,7 @@ struct TypeFileReader {
     let name: String
     private(set) var problems: [Diagnostic] = []
 
-    private static let propertyKeys = ["folder", "title", "columns", "description"]
+    private static let propertyKeys = ["folder", "title", "columns", "description", "id", "subfolders"]
     private static let definitionKeys = ["kind", "values", "to", "of", "required", "default", "description", "pattern",
                                          "unit", "fields"]
 
@@ -68,9 +68,24 @@ struct TypeFileReader {
             report("column '\(column)' is not a field of the type", at: properties["columns"]?.1,
                    hint: suggestion(for: column, among: keys))
         }
-        return RecordType(name: name, folder: folder, title: title, columns: columns,
-                          description: properties["description"]?.0.string ?? "", fields: fields,
-                          path: document.path, settings: settings)
+        let idStyle = option(properties["id"], default: RecordType.IDStyle.title, name: "id")
+        let subfolders = option(properties["subfolders"], default: RecordType.Subfolders.none, name: "subfolders")
+        let type = RecordType(name: name, folder: folder, title: title, columns: columns,
+                              description: properties["description"]?.0.string ?? "", fields: fields,
+                              path: document.path, settings: settings, idStyle: idStyle, subfolders: subfolders)
+        if (idStyle == .dated || subfolders != .none) && type.dateField == nil {
+            report("'id: dated' and subfolders need a required date or datetime field", at: properties["id"]?.1 ?? properties["subfolders"]?.1)
+        }
+        return problems.isEmpty ? type : nil
+    }
+
+    /// A type property with a fixed set of values.
+    private mutating func option<T: RawRepresentable & CaseIterable>(_ property: (Value, SourceLocation)?, default fallback: T,
+                                                                      name: String) -> T where T.RawValue == String {
+        guard let (value, location) = property else { return fallback }
+        if let text = value.string, let option = T(rawValue: text) { return option }
+        report("\(name) is one of \(T.allCases.map(\.rawValue).joined(separator: ", "))", at: location)
+        return fallback
     }
 
     private func isValidColumn(_ column: String, fields: [FieldDefinition]) -> Bool {

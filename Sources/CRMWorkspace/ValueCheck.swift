@@ -2,7 +2,7 @@
 /// References are checked against the index by `RecordValidator`.
 public enum ValueCheck {
     /// A value that does not fit: what is wrong and how to write it.
-    public struct Problem: Sendable, Hashable {
+    public struct Problem: Error, Sendable, Hashable {
         public var message: String
         public var hint: String?
     }

@@ -55,14 +55,29 @@ enum Measure {
 extension Measure {
     /// A program's median wall time over `runs` runs after one warm-up run, and its largest peak memory.
     static func timed(runs: Int, _ arguments: [String]) throws -> (seconds: Double, peakBytes: Int) {
+        try timed(runs: runs, arguments: { arguments })
+    }
+
+    /// Like `timed(runs:_:)`, for a command whose arguments change each run and that needs
+    /// `before` (not timed) to prepare each run.
+    static func timed(runs: Int, before: () throws -> Void = {}, _ arguments: [String]) throws -> (seconds: Double, peakBytes: Int) {
+        try timed(runs: runs, before: before, arguments: { arguments })
+    }
+
+    static func timed(runs: Int, before: () throws -> Void = {},
+                      arguments: () -> [String]) throws -> (seconds: Double, peakBytes: Int) {
         var peak = 0
-        let warm = try run(arguments)
-        peak = warm.peakBytes
         var timings: [Double] = []
-        for _ in 0..<runs {
+        for round in 0...runs {
+            try before()
+            let command = arguments()
             var result: (output: Data, status: Int32, peakBytes: Int)?
-            timings.append(try seconds { result = try run(arguments) })
+            let time = try seconds { result = try run(command) }
+            guard result?.status == 0 else {
+                throw BenchError("\(command.joined(separator: " ")) failed with exit status \(result?.status ?? -1)")
+            }
             peak = max(peak, result?.peakBytes ?? 0)
+            if round > 0 { timings.append(time) }
         }
         return (timings.sorted()[timings.count / 2], peak)
     }

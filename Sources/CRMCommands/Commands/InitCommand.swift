@@ -1,3 +1,4 @@
+import CRMGit
 import CRMWorkspace
 
 /// `crm init [DIR]`: creates a workspace.
@@ -12,12 +13,18 @@ enum InitCommand {
             """,
         arguments: [ArgumentSpec("dir", help: "The folder to create the workspace in.", optional: true,
                                  completion: .directories)],
-        options: [OptionSpec(["--name"], value: "name", help: "A name for the workspace. (default: the folder's name)")],
+        options: [
+            OptionSpec(["--name"], value: "name", help: "A name for the workspace. (default: the folder's name)"),
+            OptionSpec(["--git"], help: "Also start a git repository there (unless it is in one already) and commit the workspace."),
+        ],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let path = FileIO.absolute(invocation.arguments.first ?? ".", from: context.currentDirectory)
         let name = invocation.value("name") ?? String(path.split(separator: "/").last ?? "crm")
+        if invocation.flag("git") && Workspace.isWorkspace(path) {
+            return try startGit(in: Workspace(root: path), context: &context)
+        }
         let written: [String]
         do {
             written = try WorkspaceInitializer.create(at: path, name: name)
@@ -29,13 +36,35 @@ enum InitCommand {
         }
         context.console.line("Created a crm workspace in \(path)")
         for file in written { context.console.line("  " + file) }
+        if invocation.flag("git") { _ = try startGit(in: Workspace(root: path), context: &context) }
         context.console.line("""
 
             Next:
-              crm -C \(path) types             the record types and their fields
-              $EDITOR \(path)/customers/acme.yaml   write a first record (name: Acme)
-              crm -C \(path) check             validate it
+              crm -C \(path) types                              the record types and their fields
+              crm -C \(path) new customer 'name=Acme s.r.o.'    a first record
+              crm -C \(path) list customer
             """)
+        return 0
+    }
+
+    /// Makes the workspace a git repository (unless it is in one) and commits its files.
+    private static func startGit(in workspace: Workspace, context: inout CommandContext) throws(CommandError) -> Int32 {
+        let git: WorkspaceGit
+        do {
+            if let existing = try WorkspaceGit(workspace: workspace) {
+                git = existing
+            } else {
+                git = WorkspaceGit(repository: try Repository.create(at: workspace.root), workspace: workspace)
+                context.console.line("Started a git repository in \(workspace.root)")
+            }
+            let files = (try git.status()).filter { $0.change != .deleted }.map(\.path)
+            guard !files.isEmpty else { return 0 }
+            if let commit = try git.commit(written: files, deleted: [], message: "crm: init", environment: context.environment) {
+                context.console.line("Committed \(plural(files.count, "file")) as \(commit.shortID)")
+            }
+        } catch {
+            throw CommandError(error.description)
+        }
         return 0
     }
 }

@@ -30,6 +30,7 @@ enum ListCommand {
                        completion: .fields),
             OptionSpec(["--format"], value: "format", help: "table, json, jsonl, csv, ids or paths. (default: table)",
                        completion: .choices(formats)),
+            History.atOption,
         ],
         run: run)
 
@@ -56,7 +57,7 @@ enum ListCommand {
             ? RecordPresentation.typesNeeded(for: paths + (sorter?.criteria.map(\.path) ?? []), type: type,
                                              schema: workspace.schema, titles: format == "table")
             : [type]
-        let index = WorkspaceIndex(workspace: workspace, types: loadedTypes)
+        let index = try History.index(workspace, types: loadedTypes, at: invocation.value("at"))
         var records = index.records(ofType: type.name)
         if let sorter { records = sorter.sorted(records, index: index) }
         if let limit { records = Array(records.prefix(limit)) }

@@ -1,3 +1,4 @@
+import CRMGit
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -19,6 +20,7 @@ enum ShowCommand {
         options: [
             OptionSpec(["--format"], value: "format", help: "text, json or yaml. (default: text)",
                        completion: .choices(formats)),
+            History.atOption,
         ],
         run: run)
 
@@ -26,7 +28,8 @@ enum ShowCommand {
         let format = try invocation.choice("format", formats, default: "text")
         let workspace = try context.workspace()
         let id = invocation.arguments[0]
-        let index = WorkspaceIndex(workspace: workspace)
+        let revision = invocation.value("at")
+        let index = try History.index(workspace, at: revision)
         guard let record = index.record(id) else {
             let close = index.closestIDs(to: id)
             let hint = close.isEmpty
@@ -38,18 +41,28 @@ enum ShowCommand {
         case "json":
             context.console.line(RecordPresentation.json(record).pretty)
         case "yaml":
-            let bytes: [UInt8]
-            do {
-                bytes = try FileIO.read(workspace.absolute(record.path))
-            } catch {
-                throw CommandError(error.description)
-            }
-            context.console.write(String(decoding: bytes, as: UTF8.self))
+            context.console.write(try yaml(record, workspace: workspace, at: revision))
         default:
             var view = RecordView(index: index, today: try context.today(), style: context.console.style,
                                   width: context.console.width)
             context.console.write(view.render(record))
         }
         return 0
+    }
+
+    /// The record's file as it is, or as it was at `revision`.
+    private static func yaml(_ record: Record, workspace: Workspace, at revision: String?) throws(CommandError) -> String {
+        guard let revision else {
+            do {
+                return String(decoding: try FileIO.read(workspace.absolute(record.path)), as: UTF8.self)
+            } catch {
+                throw CommandError(error.description)
+            }
+        }
+        let git = try History.git(workspace)
+        let bytes = try History.run { () throws(GitError) in
+            try git.repository.file(git.repositoryPath(record.path), at: try git.commit(at: revision).id)
+        }
+        return String(decoding: bytes ?? [], as: UTF8.self)
     }
 }

@@ -23,6 +23,8 @@ public struct Console: Sendable {
     public let useErrorColor: Bool
     /// The terminal's width in columns, when output is a terminal.
     public let width: Int?
+    /// Lines a memory console answers prompts with.
+    private var input: [String] = []
 
     /// The process's standard streams, configured from the environment.
     public static func standard(environment: [String: String]) -> Console {
@@ -41,8 +43,22 @@ public struct Console: Sendable {
 
     /// A console that keeps everything in memory, as a pipe would receive it (or as a terminal
     /// of `width` columns would, for tests of terminal output).
-    public static func memory(terminalWidth: Int? = nil, color: Bool = false) -> Console {
-        Console(sink: .memory, isTerminal: terminalWidth != nil, useColor: color, useErrorColor: color, width: terminalWidth)
+    public static func memory(terminalWidth: Int? = nil, color: Bool = false, input: [String] = []) -> Console {
+        var console = Console(sink: .memory, isTerminal: terminalWidth != nil, useColor: color, useErrorColor: color,
+                              width: terminalWidth)
+        console.input = input
+        return console
+    }
+
+    /// A line of standard input (for a memory console, the next given line); `nil` at the end.
+    public mutating func readLine() -> String? {
+        switch sink {
+        case .standardStreams:
+            flush()
+            return Swift.readLine()
+        case .memory:
+            return input.isEmpty ? nil : input.removeFirst()
+        }
     }
 
     init(sink: Sink, isTerminal: Bool, useColor: Bool, useErrorColor: Bool, width: Int?) {

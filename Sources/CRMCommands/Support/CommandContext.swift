@@ -45,6 +45,25 @@ public struct CommandContext: Sendable {
             ?? CivilDate(dayNumber: now / 86_400)
     }
 
+    /// Now: `$CRM_NOW` (`YYYY-MM-DDTHH:MM`) when set, else the local time on today's date.
+    public func now() throws(CommandError) -> CivilDateTime {
+        if let text = environment["CRM_NOW"], !text.isEmpty {
+            guard let moment = CivilDateTime(text) else {
+                throw CommandError("CRM_NOW is '\(text)', not a date and time", hint: "set it as YYYY-MM-DDTHH:MM, or unset it")
+            }
+            return moment
+        }
+        var seconds = time(nil)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return CivilDateTime(date: try today(), seconds: Int(parts.tm_hour) * 3600 + Int(parts.tm_min) * 60)
+    }
+
+    /// Reads values people type, relative to today and now.
+    public func valueInput() throws(CommandError) -> ValueInput {
+        ValueInput(today: try today(), now: try now())
+    }
+
     /// Writes a diagnostic to standard error, rendered for people.
     public mutating func report(_ diagnostic: Diagnostic) {
         console.error(DiagnosticRenderer(style: console.errorStyle).render(diagnostic))

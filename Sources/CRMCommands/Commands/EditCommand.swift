@@ -1,0 +1,52 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm edit ID`: the record in `$VISUAL`/`$EDITOR`, saved only when valid.
+enum EditCommand {
+    static let spec = CommandSpec(
+        name: "edit",
+        abstract: "Edit a record in your editor",
+        discussion: """
+            Opens a copy of the record in $VISUAL or $EDITOR (else vi). When the editor closes, the copy is
+            checked like `crm check` checks records; on problems crm shows them and asks whether to re-open
+            the editor, keep the draft or discard it. The record's file changes only when the result is
+            valid. A record that does not parse can be fixed this way.
+            """,
+        arguments: [ArgumentSpec("id", help: "The record.", completion: .ids)],
+        options: [WorkspaceMutation.noCommitOption],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let workspace = try context.workspace()
+        var locator = RecordLocator(workspace: workspace)
+        let file = try locator.file(invocation.arguments[0])
+        guard let type = workspace.schema.type(named: file.type) else {
+            throw CommandError("the type of \(file.path) cannot be read", hint: "crm check shows the problem in .crm/types/")
+        }
+        let original: [UInt8]
+        do {
+            original = try FileIO.read(workspace.absolute(file.path))
+        } catch {
+            throw CommandError(error.description)
+        }
+        var session = EditSession(context: context, locator: locator)
+        guard let edited = try session.edit(original, path: file.path, type: type, context: &context) else { return 1 }
+        guard edited.bytes != original else {
+            context.console.error("\(file.id): nothing changed\n")
+            return 0
+        }
+        var mutation = try WorkspaceMutation(workspace)
+        let current = try? FileIO.read(workspace.absolute(file.path))
+        guard current == original else {
+            throw CommandError("\(file.path) changed while you were editing it; your edit was not saved",
+                               hint: "run crm edit \(file.id) again")
+        }
+        try mutation.write(edited.bytes, to: file.path)
+        _ = try mutation.commit("crm: edit \(file.id)", invocation: invocation, context: context)
+        let before = (try? RecordDocument(parsing: original))?.values ?? []
+        for change in RecordChanges.between(before, edited.values) {
+            context.console.line("\(file.id): \(TerminalText.escaped(change.description))")
+        }
+        return 0
+    }
+}

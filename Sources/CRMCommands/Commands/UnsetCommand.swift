@@ -1,0 +1,34 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm unset ID FIELD…`: removes fields (or map entries), and only their lines.
+enum UnsetCommand {
+    static let spec = CommandSpec(
+        name: "unset",
+        abstract: "Remove fields from a record",
+        discussion: "Removes the fields' lines; comments stay. Required fields cannot be removed. Map entries are named as address.zip.",
+        arguments: [
+            ArgumentSpec("id", help: "The record.", completion: .ids),
+            ArgumentSpec("field", help: "The fields to remove.", repeating: true, completion: .fields),
+        ],
+        options: [WorkspaceMutation.noCommitOption],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let id = invocation.arguments[0]
+        let names = Array(invocation.arguments.dropFirst())
+        return try RecordEdit.run(invocation, context: &context,
+                                  message: "crm: unset \(id) " + names.joined(separator: " ")) { document, type, assignments in
+            for name in names {
+                let (definition, entry) = try assignments.field(name)
+                if let entry {
+                    try RecordEdit.apply { () throws(RecordEditError) in _ = try document.remove(definition.key, entry: entry) }
+                } else if definition.required {
+                    throw CommandError("'\(definition.key)' is required for a \(type.name) and cannot be removed")
+                } else {
+                    try RecordEdit.apply { () throws(RecordEditError) in _ = try document.remove(definition.key) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// `FIELD=VALUE` arguments checked against a type: the field exists (with "did you mean"),
+/// the value is normalised to the field's kind, references name records of the right type.
+struct Assignments {
+    struct Assignment {
+        /// The top-level field.
+        var key: String
+        /// The map entry, for `address.city=Brno`.
+        var entry: String?
+        var value: Value
+        var text: String
+
+        var path: String { entry.map { "\(key).\($0)" } ?? key }
+    }
+
+    let type: RecordType
+    let input: ValueInput
+    /// Finds referenced records.
+    var locator: RecordLocator
+
+    /// Reads `name=value` arguments.
+    mutating func parse(_ arguments: [String]) throws(CommandError) -> [Assignment] {
+        var assignments: [Assignment] = []
+        for argument in arguments {
+            guard let equals = argument.firstIndex(of: "=") else {
+                throw CommandError("'\(argument)' is not FIELD=VALUE", hint: "for example status=active or address.city=Brno")
+            }
+            let name = String(argument[..<equals])
+            let text = String(argument[argument.index(after: equals)...])
+            let (definition, entry) = try field(name)
+            assignments.append(Assignment(key: definition.key, entry: entry, value: try value(text, for: definition, entry: entry),
+                                          text: name + "=" + text))
+        }
+        return assignments
+    }
+
+    /// The field a name (`status`, `address.city`) refers to.
+    func field(_ name: String) throws(CommandError) -> (FieldDefinition, entry: String?) {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let definition = type.field(parts[0]) else {
+            let hint = Suggestions.closest(to: parts[0], in: type.fieldKeys).map { "did you mean '\($0)'?" }
+                ?? "a \(type.name) has: \(type.fieldKeys.joined(separator: ", "))"
+            throw CommandError("unknown field '\(parts[0])' for a \(type.name)", hint: hint)
+        }
+        if case .map(let entries) = definition.kind {
+            guard parts.count == 2 else {
+                throw CommandError("'\(definition.key)' is a map; set its entries", hint: "for example \(definition.key).\(entries[0])=...")
+            }
+            guard entries.contains(parts[1]) else {
+                throw CommandError("'\(definition.key)' has no entry '\(parts[1])'",
+                                   hint: Suggestions.closest(to: parts[1], in: entries).map { "did you mean '\($0)'?" }
+                                       ?? "'\(definition.key)' has: \(entries.joined(separator: ", "))")
+            }
+            return (definition, parts[1])
+        }
+        if parts.count == 2 {
+            throw CommandError("'\(definition.key)' is \(definition.kind.name), not a map; it has no '\(parts[1])'")
+        }
+        return (definition, nil)
+    }
+
+    /// The stored value for `text`: list fields take comma-separated items.
+    mutating func value(_ text: String, for definition: FieldDefinition, entry: String?) throws(CommandError) -> Value {
+        if entry != nil { return .string(text.trimmingWhitespace()) }
+        if definition.kind.isList {
+            var items: [String] = []
+            for item in text.split(separator: ",").map({ String($0).trimmingWhitespace() }) where !item.isEmpty {
+                items.append(try scalar(item, for: definition))
+            }
+            return .list(items)
+        }
+        return .string(try scalar(text, for: definition))
+    }
+
+    /// One value or list item, normalised and checked.
+    mutating func scalar(_ text: String, for definition: FieldDefinition) throws(CommandError) -> String {
+        let value: String
+        switch input.normalize(text, kind: definition.kind) {
+        case .success(let normalized): value = normalized
+        case .failure(let problem): throw CommandError("\(definition.key): \(problem.message)", hint: problem.hint)
+        }
+        if let target = definition.kind.referencedType, !value.isEmpty {
+            guard let found = locator.type(of: value) else {
+                let candidates = locator.files().filter { $0.type == target }.map(\.id)
+                throw CommandError("\(definition.key): no \(target) '\(value)'",
+                                   hint: Suggestions.closest(to: value, in: candidates).map { "did you mean '\($0)'?" }
+                                       ?? "`crm list \(target) --format ids` lists them")
+            }
+            guard found == target else {
+                throw CommandError("\(definition.key): '\(value)' is a \(found), not a \(target)")
+            }
+        }
+        if let pattern = definition.pattern, !value.isEmpty, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {
+            throw CommandError("\(definition.key): '\(value)' does not match the pattern '\(pattern)'",
+                               hint: definition.description)
+        }
+        return value
+    }
+}

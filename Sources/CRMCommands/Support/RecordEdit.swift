@@ -1,0 +1,40 @@
+import CRMGit
+import CRMSyntax
+import CRMWorkspace
+
+/// The common path of `set`, `unset`, `add` and `remove`: find the record, refuse one that does
+/// not parse, change only the edited fields' lines, write it atomically under the workspace
+/// lock, commit it, and print the field-level changes.
+enum RecordEdit {
+    static func run(_ invocation: Invocation, context: inout CommandContext, message: String,
+                    edit: (inout RecordDocument, RecordType, inout Assignments) throws -> Void) throws -> Int32 {
+        let workspace = try context.workspace()
+        var locator = RecordLocator(workspace: workspace)
+        var mutation = try WorkspaceMutation(workspace)
+        let (file, original) = try locator.document(invocation.arguments[0])
+        guard let type = workspace.schema.type(named: file.type) else {
+            throw CommandError("the type of \(file.path) cannot be read", hint: "crm check shows the problem in .crm/types/")
+        }
+        var document = original
+        var assignments = Assignments(type: type, input: try context.valueInput(), locator: locator)
+        try edit(&document, type, &assignments)
+        let changes = RecordChanges.between(original.values, document.values)
+        guard !changes.isEmpty else {
+            context.console.error("\(file.id): nothing changed\n")
+            return 0
+        }
+        try mutation.write(document.bytes, to: file.path)
+        _ = try mutation.commit(message, invocation: invocation, context: context)
+        for change in changes { context.console.line("\(file.id): \(TerminalText.escaped(change.description))") }
+        return 0
+    }
+
+    /// An edit of the record document, with the error a person can act on.
+    static func apply(_ body: () throws(RecordEditError) -> Void) throws(CommandError) {
+        do {
+            try body()
+        } catch {
+            throw CommandError(error.description)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Turns what a person types for a field into the value a record stores: dates normalised to
+/// ISO 8601 (`today`, `tomorrow`, `+7d`, `20.11.2026` are understood), decimal commas to dots,
+/// enum values matched without regard to case or diacritics, `yes`/`no` to `true`/`false`.
+public struct ValueInput: Sendable {
+    public let today: CivilDate
+    /// The current date and time, for `now`.
+    public let now: CivilDateTime
+
+    public init(today: CivilDate, now: CivilDateTime) {
+        self.today = today
+        self.now = now
+    }
+
+    /// The value to store for `text` in a field of `kind`, or the problem with it.
+    /// References are not looked up here.
+    public func normalize(_ text: String, kind: FieldKind) -> Result<String, ValueCheck.Problem> {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { return .success("") }
+        let normalized: String
+        switch kind.itemKind {
+        case .date:
+            guard let date = date(trimmed) else {
+                return .failure(.init(message: "'\(text)' is not a date",
+                                      hint: "write YYYY-MM-DD, today, tomorrow, yesterday, or +7d, -2w, +1m, +1y"))
+            }
+            normalized = date.description
+        case .datetime:
+            guard let moment = dateTime(trimmed) else {
+                return .failure(.init(message: "'\(text)' is not a date and time", hint: "write YYYY-MM-DDTHH:MM, or now"))
+            }
+            normalized = moment.description
+        case .number, .money:
+            normalized = trimmed.replacing(",", with: ".").filter { $0 != " " && $0 != "\u{A0}" }
+        case .bool:
+            switch TextFold.fold(trimmed) {
+            case "yes", "true", "ano", "1": normalized = "true"
+            case "no", "false", "ne", "0": normalized = "false"
+            default: return .failure(.init(message: "'\(text)' is not true or false", hint: "write true or false (yes, no)"))
+            }
+        case .url where !trimmed.contains("://") && trimmed.contains(".") && !trimmed.contains(" "):
+            normalized = "https://" + trimmed
+        case .enumeration(let values):
+            let folded = TextFold.fold(trimmed)
+            normalized = values.first { $0 == trimmed } ?? values.first { TextFold.fold($0) == folded } ?? trimmed
+        default:
+            normalized = text
+        }
+        if let problem = ValueCheck.problem(with: normalized, kind: kind.itemKind) { return .failure(problem) }
+        return .success(normalized)
+    }
+
+    /// `today`, `yesterday`, `tomorrow`, `+7d`, `-2w`, `+1m`, `-1y`, `2026-11-20`, `20.11.2026`.
+    public func date(_ text: String) -> CivilDate? {
+        switch text.lowercased() {
+        case "today", "dnes": return today
+        case "tomorrow", "zítra", "zitra": return today.adding(days: 1)
+        case "yesterday", "včera", "vcera": return today.adding(days: -1)
+        default: break
+        }
+        if let relative = relativeDate(text) { return relative }
+        if let date = CivilDate(text) { return date }
+        if text.count > 10, let date = CivilDateTime(text)?.date { return date }
+        let parts = text.split(separator: ".").map { $0.trimmingWhitespace() }
+        if parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), parts[2].count == 4 {
+            return CivilDate(year: year, month: month, day: day)
+        }
+        return nil
+    }
+
+    /// `now`, `today` (midnight), a date (midnight), or `YYYY-MM-DDTHH:MM[:SS]` with `T` or a space.
+    public func dateTime(_ text: String) -> CivilDateTime? {
+        if text.lowercased() == "now" { return now }
+        if let moment = CivilDateTime(text) { return moment }
+        return date(text).map { CivilDateTime(date: $0) }
+    }
+
+    /// `+7d`, `-2w`, `+1m`, `-1y` from today.
+    private func relativeDate(_ text: String) -> CivilDate? {
+        guard let sign = text.first, sign == "+" || sign == "-", let unit = text.last,
+              let amount = Int(text.dropFirst().dropLast()) else { return nil }
+        let signed = sign == "-" ? -amount : amount
+        switch unit {
+        case "d": return today.adding(days: signed)
+        case "w": return today.adding(days: 7 * signed)
+        case "m": return today.adding(months: signed)
+        case "y": return today.adding(months: 12 * signed)
+        default: return nil
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Without spaces, tabs and line breaks at either end.
+    public func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,97 @@
+import CRMCommands
+import Foundation
+
+/// A workspace in its own git repository, made by `crm init --git` in a temporary folder, with a
+/// fixed author and date so history is reproducible, and the real `git` CLI at hand to check
+/// what libgit2 wrote.
+final class GitFixture {
+    let root: String
+    var environment: [String: String]
+    /// Commit times advance by a minute per commit from here.
+    private var clock = 1_795_000_000
+
+    init(files: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("crm-git-\(UUID().uuidString.prefix(8))").path
+        environment = ["CRM_TODAY": "2026-11-22", "CRM_NOW": "2026-11-22T10:00", "GIT_AUTHOR_NAME": "Jana Tester",
+                       "GIT_AUTHOR_EMAIL": "jana@example.cz", "GIT_COMMITTER_NAME": "Jana Tester",
+                       "GIT_COMMITTER_EMAIL": "jana@example.cz"]
+        let created = crm(["init", root, "--git", "--name", "test"], in: "/")
+        guard created.status == 0 else { throw FixtureError("crm init --git failed: \(created.errors)") }
+        for (path, text) in files {
+            let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        if !files.isEmpty {
+            let committed = crm(["commit", "-m", "fixture"])
+            guard committed.status == 0 else { throw FixtureError("committing the fixture failed: \(committed.errors)") }
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// Runs `crm` in-process in the workspace (or `directory`), the next minute.
+    @discardableResult
+    func crm(_ arguments: [String], in directory: String? = nil, input: [String] = [],
+             extra: [String: String] = [:]) -> CLIHarness.Result {
+        clock += 60
+        var environment = self.environment.merging(extra) { $1 }
+        environment["GIT_AUTHOR_DATE"] = "@\(clock) +0100"
+        environment["GIT_COMMITTER_DATE"] = "@\(clock) +0100"
+        var context = CommandContext(console: .memory(input: input), environment: environment,
+                                     currentDirectory: directory ?? root)
+        let status = CRM.run(arguments, context: &context)
+        return CLIHarness.Result(status: status, output: context.console.output, errors: context.console.errors)
+    }
+
+    /// Runs the real `git` CLI in the workspace and returns its standard output.
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+        try run(["git", "-C", root] + arguments)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+    }
+
+    /// Runs a program to completion; fails on a non-zero exit status.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw FixtureError("\(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The `crm` executable built next to the tests.
+    static var executable: String {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("crm").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("crm").path
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
