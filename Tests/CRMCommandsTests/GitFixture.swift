@@ -46,10 +46,11 @@ final class GitFixture {
         return CLIHarness.Result(status: status, output: context.console.output, errors: context.console.errors)
     }
 
-    /// Runs the real `git` CLI in the workspace and returns its standard output.
+    /// Runs the real `git` CLI in the workspace (as the fixture's author, whatever git's
+    /// configuration on the machine says) and returns its standard output.
     @discardableResult
     func git(_ arguments: String...) throws -> String {
-        try run(["git", "-C", root] + arguments)
+        try run(["git", "-C", root] + arguments, environment: environment.filter { $0.key.hasPrefix("GIT_") })
     }
 
     func read(_ path: String) throws -> String {
