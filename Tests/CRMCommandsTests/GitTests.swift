@@ -128,7 +128,9 @@ struct GitTests {
 
                 """)
         }
-        #expect(CLIHarness.run(["init", "--git"], in: folder + "/ws").status == 0)
+        let identity = ["GIT_AUTHOR_NAME": "Jana Tester", "GIT_AUTHOR_EMAIL": "jana@example.cz",
+                        "GIT_COMMITTER_NAME": "Jana Tester", "GIT_COMMITTER_EMAIL": "jana@example.cz"]
+        #expect(CLIHarness.run(["init", "--git"], in: folder + "/ws", environment: identity).status == 0)
         #expect(CLIHarness.run(["log", "--format", "json"], in: folder + "/ws").status == 0)
     }
 
