@@ -40,8 +40,11 @@ demo: deps
 	@echo '$$ crm show strojirny-novak'
 	@$(CRM) show strojirny-novak
 	@echo
-	@echo '$$ crm list complaint --sort -severity,opened --limit 8'
-	@$(CRM) list complaint --sort -severity,opened --limit 8
+	@echo "\$$ crm list complaint --where 'status in (open, in-progress) and severity >= high' --sort -severity,opened"
+	@$(CRM) list complaint --where 'status in (open, in-progress) and severity >= high' --sort -severity,opened
+	@echo
+	@echo '$$ crm report call --by channel --per quarter at'
+	@$(CRM) report call --by channel --per quarter at
 	@echo
 	@echo 'Try: .build/debug/crm -C sample-workspace help   (dates are relative to $(SAMPLE_TODAY): export CRM_TODAY=$(SAMPLE_TODAY))'
 

@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "CRMGit", dependencies: ["CGit2", "CRMSyntax", "CRMWorkspace"]),
         .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit"]),
         .executableTarget(name: "crm", dependencies: ["CRMCommands"]),
-        .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace"], path: "Sources/crm-dev"),
+        .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery"], path: "Sources/crm-dev"),
         .testTarget(name: "CRMSyntaxTests", dependencies: ["CRMSyntax"]),
         .testTarget(name: "CRMWorkspaceTests", dependencies: ["CRMWorkspace", "CRMQuery"]),
         .testTarget(name: "CRMCommandsTests", dependencies: ["CRMCommands", "CRMWorkspace"], exclude: ["Golden"]),

@@ -10,7 +10,8 @@ public enum CRM {
 
     /// Every subcommand, in the order `crm help` lists them.
     public static let commands: [CommandSpec] = [
-        InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, CheckCommand.spec, TypesCommand.spec,
+        InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, ReportCommand.spec, QueriesCommand.spec,
+        CheckCommand.spec, TypesCommand.spec,
         NewCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add, ItemCommand.remove, EditCommand.spec,
         RemoveCommand.spec, MoveCommand.spec, StatusCommand.spec, CommitCommand.spec, LogCommand.spec, BlameCommand.spec,
         DiffCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
@@ -60,7 +61,11 @@ public enum CRM {
             context.console.error(text)
             return 64
         } catch let error as CommandError {
-            fail(error.message, hint: error.hint, context: &context)
+            if let diagnostic = error.diagnostic {
+                context.report(diagnostic)
+            } else {
+                fail(error.message, hint: error.hint, context: &context)
+            }
             return error.status
         } catch {
             fail("\(error)", hint: nil, context: &context)

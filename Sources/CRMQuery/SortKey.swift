@@ -27,31 +27,35 @@ public enum SortKey: Sendable, Hashable, Comparable {
     }
 }
 
-/// Orders records by `--sort` fields: `-` before a field sorts it descending; records without
-/// a value come last either way; ties keep their previous order.
+/// Orders records by `--sort` columns: `-` before a column sorts it descending; records without
+/// a value come last either way; ties keep their previous order. Columns are fields, paths
+/// through references, or aggregates (`-count(calls)`).
 public struct RecordSorter: Sendable {
     public struct Criterion: Sendable {
-        public let path: FieldPath
+        public let column: ColumnSpec
         public let descending: Bool
     }
 
     public let criteria: [Criterion]
 
     /// Reads `status,-opened` against `type`.
-    public init(_ specification: String, type: RecordType, schema: Schema) throws(PathError) {
+    public init(_ specification: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
         var criteria: [Criterion] = []
-        for part in specification.split(separator: ",").map({ String($0).trimming(" ") }) where !part.isEmpty {
+        for part in splitTopLevel(specification) {
             let descending = part.hasPrefix("-")
-            let path = try FieldPath(descending ? String(part.dropFirst()) : part, in: type, schema: schema)
-            criteria.append(Criterion(path: path, descending: descending))
+            let column = try ColumnSpec(descending ? String(part.dropFirst()) : part, type: type, schema: schema, today: today)
+            criteria.append(Criterion(column: column, descending: descending))
         }
         self.criteria = criteria
     }
 
+    /// The types the sort reads besides the records' own.
+    public var relatedTypes: Set<String> { criteria.reduce(into: []) { $0.formUnion($1.column.relatedTypes) } }
+
     public func sorted(_ records: [Record], index: WorkspaceIndex?) -> [Record] {
         let keys = records.map { record in
             criteria.map { criterion in
-                criterion.path.values(of: record, in: index).first.map { SortKey($0, kind: criterion.path.kind) }
+                criterion.column.values(of: record, in: index).first.map { SortKey($0, kind: criterion.column.kind) }
             }
         }
         let order = records.indices.sorted { left, right in
@@ -68,14 +72,5 @@ public struct RecordSorter: Sendable {
             return left < right
         }
         return order.map { records[$0] }
-    }
-}
-
-extension String {
-    func trimming(_ set: Character) -> String {
-        var text = Substring(self)
-        while text.first == set { text = text.dropFirst() }
-        while text.last == set { text = text.dropLast() }
-        return String(text)
     }
 }

@@ -77,19 +77,14 @@ public struct FullTextIndex: Sendable {
                     offset = start + 1
                     guard memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 else { continue }
                     let end = start + needle.count
-                    if start == 0 || !isWordByte(haystack[start - 1]) {
+                    if start == 0 || !TextFold.isWordByte(haystack[start - 1]) {
                         count += 1
-                        if end == haystack.count || !isWordByte(haystack[end]) { whole += 1 }
+                        if end == haystack.count || !TextFold.isWordByte(haystack[end]) { whole += 1 }
                     }
                 }
             }
         }
         return (count, whole)
-    }
-
-    /// Letters and digits of folded text; bytes of multi-byte characters count as letters.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
     }
 
     /// The folded words of `text`: runs of letters and digits.

@@ -21,6 +21,27 @@ public struct Record: Sendable, Hashable {
         fields[key]
     }
 
+    /// True when the field named `key` holds a value (a string, or a list item, or a map
+    /// entry's value) that satisfies `predicate`; reads in place, without copying the value.
+    public func anyValue(of key: String, _ predicate: (String) -> Bool) -> Bool {
+        Self.anyValue(in: fields, of: key, predicate)
+    }
+
+    /// `anyValue(of:_:)` over a record's fields, for callers that hold only those.
+    static func anyValue(in fields: [Field], of key: String, _ predicate: (String) -> Bool) -> Bool {
+        let length = key.utf8.count
+        return fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].key.utf8.count == length && fields[index].key == key {
+                switch fields[index].value {
+                case .string(let text): return predicate(text)
+                case .list(let items): return items.contains(where: predicate)
+                case .map(let entries): return entries.contains { $0.value.strings.contains(where: predicate) }
+                }
+            }
+            return false
+        }
+    }
+
     /// The string value of a field, or of a map entry with `map.entry`; `nil` when absent or not a string.
     public func string(_ path: String) -> String? {
         if let value = fields[path] { return value.string }

@@ -39,6 +39,47 @@ public enum TextFold {
         return result
     }
 
+    /// True when `text` folds to `folded`, checked without allocating when `text` is ASCII.
+    public static func foldedEquals(_ text: String, _ folded: [UInt8]) -> Bool {
+        var index = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { return foldedBytes(text) == folded }
+            guard index < folded.count, (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == folded[index] else { return false }
+            index += 1
+        }
+        return index == folded.count
+    }
+
+    /// True when a word of `text` (folded) starts with the folded `prefix`.
+    public static func hasWord(startingWith prefix: [UInt8], in text: String) -> Bool {
+        let folded = foldedBytes(text)
+        guard !prefix.isEmpty, folded.count >= prefix.count else { return false }
+        var start = 0
+        while start + prefix.count <= folded.count {
+            if (start == 0 || !isWordByte(folded[start - 1])) && folded[start..<(start + prefix.count)].elementsEqual(prefix) {
+                return true
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// Letters and digits of folded text; bytes of multi-byte characters count as letters.
+    public static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+
+    /// True when the folded `needle` occurs anywhere in `text` folded.
+    public static func foldedContains(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        let folded = foldedBytes(text)
+        guard folded.count >= needle.count else { return false }
+        for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
     /// Appends the folded form of one scalar.
     public static func appendFolded(_ scalar: Unicode.Scalar, to result: inout String) {
         let value = scalar.value

@@ -12,6 +12,8 @@ public struct WorkspaceIndex: Sendable {
     private let byType: [String: [Int]]
     /// For each record, the records that refer to it.
     private let incoming: [[Int]]
+    /// For each record, the records its reference fields name, by field.
+    private let outgoing: [[(key: String, position: Int)]]
 
     /// Loads the records of `types` (all when `nil`) from the workspace, parsing on every core.
     public init(workspace: Workspace, types: [RecordType]? = nil) {
@@ -41,16 +43,18 @@ public struct WorkspaceIndex: Sendable {
             kept.append(record)
         }
         var incoming = [[Int]](repeating: [], count: kept.count)
+        var outgoing = [[(key: String, position: Int)]](repeating: [], count: kept.count)
         for (index, record) in kept.enumerated() {
             guard let type = schema.type(named: record.type) else { continue }
             for (key, _) in type.referenceFields {
                 for target in record[key]?.strings ?? [] {
-                    if let position = positions[target], incoming[position].last != index {
-                        incoming[position].append(index)
-                    }
+                    guard let position = positions[target] else { continue }
+                    outgoing[index].append((key, position))
+                    if incoming[position].last != index { incoming[position].append(index) }
                 }
             }
         }
+        self.outgoing = outgoing
         self.records = kept
         self.positions = positions
         self.byType = byType
@@ -62,8 +66,56 @@ public struct WorkspaceIndex: Sendable {
         positions[id].map { records[$0] }
     }
 
+    /// Where record `id` is in `records`, to read it in place.
+    public func position(of id: String) -> Int? {
+        positions[id]
+    }
+
     public func records(ofType name: String) -> [Record] {
         (byType[name] ?? []).map { records[$0] }
+    }
+
+    /// True when the field `key` of the record at `position` holds a value that satisfies
+    /// `predicate`; the record is read in place, not copied.
+    public func anyValue(at position: Int, of key: String, _ predicate: (String) -> Bool) -> Bool {
+        records.withUnsafeBufferPointer { Record.anyValue(in: $0[position].fields, of: key, predicate) }
+    }
+
+    /// The id of the record at `position`.
+    public func id(at position: Int) -> String {
+        records.withUnsafeBufferPointer { $0[position].id }
+    }
+
+    /// The type of the record at `position`.
+    public func type(at position: Int) -> String {
+        records.withUnsafeBufferPointer { $0[position].type }
+    }
+
+    /// Calls `body` with the fields of the record at `position`, read in place.
+    public func withFields<Result>(at position: Int, _ body: ([Field]) -> Result) -> Result {
+        records.withUnsafeBufferPointer { body($0[position].fields) }
+    }
+
+    /// Where the records of a type are in `records`.
+    public func positions(ofType name: String) -> [Int] {
+        byType[name] ?? []
+    }
+
+    /// Where the records that refer to the record at `position` are.
+    public func referrerPositions(of position: Int) -> [Int] {
+        incoming[position]
+    }
+
+    /// Where the records that the reference field `key` of the record at `position` names are.
+    public func linkedPositions(from position: Int, key: String) -> [Int] {
+        outgoing[position].compactMap { $0.key == key ? $0.position : nil }
+    }
+
+    /// Calls `body` with the position of each record the reference field `key` of the record at
+    /// `position` names, until it returns true; says whether it did.
+    public func anyLinked(from position: Int, key: String, _ body: (Int) -> Bool) -> Bool {
+        for link in outgoing[position] where link.key == key && body(link.position) { return true }
+        return false
     }
 
     /// The records that refer to `record` through a reference field, in path order.

@@ -66,7 +66,7 @@ extension BenchData {
         try stream.write(toFile: streamFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: streamFile) }
         try Measure.run(["sh", "-c", "git -C '\(path)' fast-import --quiet < '\(streamFile)' && git -C '\(path)' reset -q --hard"])
-        FileManager.default.createFile(atPath: path + "/.git/crm-bench-ready", contents: Data())
+        try Data().write(to: URL(fileURLWithPath: path + "/.git/crm-bench-ready"))
         return path
     }
 }

@@ -47,7 +47,11 @@ struct Golden {
 
     /// The text stored for a run; `root` is replaced by `$WORKSPACE` so that it does not depend on the folder.
     static func text(arguments: [String], result: CLIHarness.Result, root: String) -> String {
-        var text = "$ crm " + arguments.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ") + "\n"
+        let special = Set(" ()'\"|&;<>$*?!#`\\[]{}")
+        func needsQuotes(_ argument: String) -> Bool {
+            argument.isEmpty || argument.hasPrefix("~") || argument.contains(where: special.contains)
+        }
+        var text = "$ crm " + arguments.map { needsQuotes($0) ? "'\($0)'" : $0 }.joined(separator: " ") + "\n"
         text += "[exit \(result.status)]\n"
         text += "--- stdout\n" + result.output
         if !result.errors.isEmpty { text += "--- stderr\n" + result.errors }

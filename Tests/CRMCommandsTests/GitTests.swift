@@ -167,7 +167,7 @@ struct GitTests {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.acme])
         let head = try fixture.git("rev-parse", "HEAD")
         let ref = try fixture.git("symbolic-ref", "HEAD").trimmingCharacters(in: .newlines)
-        FileManager.default.createFile(atPath: fixture.root + "/.git/" + ref + ".lock", contents: Data())
+        try Data().write(to: URL(fileURLWithPath: fixture.root + "/.git/" + ref + ".lock"))
         let result = fixture.crm(["set", "acme", "status=churned"])
         #expect(result.status == 1)
         #expect(result.errors.hasPrefix("crm: error: the change was not made: cannot commit:"))

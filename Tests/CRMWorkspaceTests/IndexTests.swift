@@ -94,7 +94,7 @@ struct IndexTests {
             Field(key: "level", value: .string($0.3)), Field(key: "when", value: .string($0.4)),
         ]) }
         func order(_ spec: String) throws -> [String] {
-            try RecordSorter(spec, type: type, schema: schema).sorted(records, index: nil).map(\.id)
+            try RecordSorter(spec, type: type, schema: schema, today: CivilDate("2026-11-22")!).sorted(records, index: nil).map(\.id)
         }
         #expect(try order("name") == ["b", "c", "a"])
         #expect(try order("size") == ["b", "a", "c"])

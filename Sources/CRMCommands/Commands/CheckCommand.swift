@@ -1,3 +1,4 @@
+import CRMQuery
 import CRMSyntax
 import CRMWorkspace
 
@@ -23,7 +24,10 @@ enum CheckCommand {
         let format = try invocation.choice("format", formats, default: "text")
         let workspace = try context.workspace()
         let report = WorkspaceChecker.report(workspace)
-        let problems = report.problems
+        let (queries, queryProblems) = SavedQuery.all(in: workspace)
+        let today = try context.today()
+        let problems = WorkspaceChecker.sorted(report.problems + queryProblems
+                                               + queries.flatMap { $0.problems(schema: workspace.schema, today: today) })
         if format == "json" {
             let objects: [JSON] = problems.map { problem in
                 var members: [(String, JSON)] = [("path", .string(problem.path))]

@@ -81,7 +81,7 @@ struct RecordView {
     /// The records as a table of their type's columns, leaving out references to `referred` (the
     /// record they are shown under), and aligning numbers and money right.
     func table(for type: RecordType, records: [Record], referred: String? = nil) -> TableRenderer {
-        let paths = type.columns.compactMap { try? FieldPath($0, in: type, schema: index.schema) }
+        let paths = type.columns.compactMap { try? ColumnSpec($0, type: type, schema: index.schema, today: today) }
             .filter { referred == nil || $0.kind.referencedType != referred }
         let rows = records.map { record in [record.id] + paths.map { RecordPresentation.cell($0, of: record, index: index) } }
         let numeric = Set(paths.indices.filter { paths[$0].kind == .number || paths[$0].kind == .money }.map { $0 + 1 })

@@ -17,6 +17,7 @@ enum SearchCommand {
         arguments: [ArgumentSpec("words", help: "The words to look for.", repeating: true)],
         options: [
             OptionSpec(["--type"], value: "type", help: "Search only records of this type.", completion: .types),
+            OptionSpec(["--where"], value: "expr", help: "Only records (of --type) that meet this condition."),
             OptionSpec(["--limit"], value: "n", help: "Show at most n matches. (default: 20 in a table)"),
             OptionSpec(["--format"], value: "format", help: "table, json, jsonl or ids. (default: table)",
                        completion: .choices(formats)),
@@ -35,7 +36,12 @@ enum SearchCommand {
             throw UsageError("nothing to search for in '\(query)'", command: spec)
         }
         let index = WorkspaceIndex(workspace: workspace)
-        let candidates = type.map { index.records(ofType: $0.name) } ?? index.records
+        var candidates = type.map { index.records(ofType: $0.name) } ?? index.records
+        if let text = invocation.value("where") {
+            guard let type else { throw UsageError("--where needs --type, so that its fields are known", command: spec) }
+            candidates = try RecordPresentation.query(text, type: type, schema: workspace.schema, today: try context.today())
+                .select(in: index)
+        }
         let fullText = FullTextIndex(records: candidates) { record in
             index.schema.type(named: record.type)?.title ?? ""
         }

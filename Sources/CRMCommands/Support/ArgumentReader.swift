@@ -62,6 +62,9 @@ struct ArgumentReader {
                 if attached == nil {
                     value = try takeValue(for: optionName, placeholder: placeholder, from: &rest, command: command)
                 }
+                if let second = option.secondValue {
+                    value += "\u{0}" + (try takeValue(for: optionName, placeholder: second, from: &rest, command: command))
+                }
                 if option.key == "workspace" {
                     workspace = value
                 } else {

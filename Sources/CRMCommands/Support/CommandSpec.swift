@@ -16,15 +16,18 @@ public struct OptionSpec: Sendable {
     public let names: [String]
     /// The value's placeholder (`n`, `fields`); `nil` for a flag.
     public let value: String?
+    /// A second value's placeholder, for options that take two (`--per <unit> <field>`).
+    public let secondValue: String?
     public let help: String
     public let completion: Completion
     /// May be given more than once (values accumulate).
     public let repeatable: Bool
 
-    public init(_ names: [String], value: String? = nil, help: String, completion: Completion = .none,
-                repeatable: Bool = false) {
+    public init(_ names: [String], value: String? = nil, secondValue: String? = nil, help: String,
+                completion: Completion = .none, repeatable: Bool = false) {
         self.names = names
         self.value = value
+        self.secondValue = secondValue
         self.help = help
         self.completion = completion
         self.repeatable = repeatable
@@ -37,7 +40,7 @@ public struct OptionSpec: Sendable {
 
     /// `-C, --workspace <dir>`.
     var synopsis: String {
-        names.joined(separator: ", ") + (value.map { " <\($0)>" } ?? "")
+        names.joined(separator: ", ") + (value.map { " <\($0)>" } ?? "") + (secondValue.map { " <\($0)>" } ?? "")
     }
 }
 
@@ -97,7 +100,7 @@ public struct CommandSpec: Sendable {
     /// `crm list <type> [--sort <fields>] ...`.
     var usage: String {
         var parts = ["crm", name] + arguments.map(\.synopsis)
-        parts += options.map { "[\($0.names.last!)\($0.value.map { " <\($0)>" } ?? "")]" }
+        parts += options.map { "[\($0.names.last!)\($0.value.map { " <\($0)>" } ?? "")\($0.secondValue.map { " <\($0)>" } ?? "")]" }
         return parts.joined(separator: " ")
     }
 }

@@ -24,6 +24,13 @@ public struct Invocation: Sendable {
         values[key] ?? []
     }
 
+    /// The two values of an option that takes two (`--per month at`).
+    public func pair(_ key: String) -> (String, String)? {
+        guard let value = value(key) else { return nil }
+        let parts = value.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
     public func flag(_ key: String) -> Bool {
         flags.contains(key)
     }

@@ -23,13 +23,13 @@ enum RecordPresentation {
         }
     }
 
-    /// Values at a path for a table cell: references shown by their record's title.
-    static func cell(_ path: FieldPath, of record: Record, index: WorkspaceIndex) -> String {
-        let values = path.values(of: record, in: index)
-        if path.kind == .money {
+    /// A column's values for a table cell: references shown by their record's title, money grouped.
+    static func cell(_ column: ColumnSpec, of record: Record, index: WorkspaceIndex) -> String {
+        let values = column.values(of: record, in: index)
+        if column.kind == .money {
             return values.map { Number($0).map { Money.format($0.value) } ?? $0 }.joined(separator: ", ")
         }
-        guard path.kind.referencedType != nil else { return values.joined(separator: ", ") }
+        guard column.kind.referencedType != nil else { return values.joined(separator: ", ") }
         return values.map { id in index.record(id).map { index.title(of: $0) } ?? id }.joined(separator: ", ")
     }
 
@@ -41,23 +41,29 @@ enum RecordPresentation {
         throw CommandError("unknown type '\(name)'", hint: hint)
     }
 
-    /// A field path, or an error pointing at the part that is wrong.
-    static func path(_ text: String, in type: RecordType, schema: Schema, option: String) throws(CommandError) -> FieldPath {
+    /// A query option's problem as a diagnostic: `--where:1:12: error: ...`, the expression, a
+    /// caret under the column, a hint. Exit status 64: the command line is wrong.
+    static func queryFailure(_ error: QueryError, in text: String, option: String) -> CommandError {
+        let diagnostic = Diagnostic(code: "query", path: option, location: SourceLocation(line: 1, column: error.column),
+                                    message: error.message, hint: error.hint, sourceLine: text)
+        return CommandError(diagnostic: diagnostic, status: 64)
+    }
+
+    /// A `--where` expression for records of `type`.
+    static func query(_ text: String, type: RecordType, schema: Schema, today: CivilDate) throws(CommandError) -> RecordQuery {
         do {
-            return try FieldPath(text, in: type, schema: schema)
+            return try RecordQuery(text, type: type, schema: schema, today: today)
         } catch {
-            throw CommandError("\(option) \(text): \(error.message)", hint: error.hint)
+            throw queryFailure(error, in: text, option: "--where")
         }
     }
 
-    /// The types whose records must be loaded to read `paths` of records of `type`: the type,
-    /// the types the paths pass through, and with `titles` the types their references point to.
-    static func typesNeeded(for paths: [FieldPath], type: RecordType, schema: Schema, titles: Bool) -> [RecordType] {
-        var names: Set<String> = [type.name]
-        for path in paths {
-            names.formUnion(path.intermediateTypes)
-            if titles, let target = path.kind.referencedType { names.insert(target) }
+    /// A column of `--fields` or `--sort`.
+    static func column(_ text: String, type: RecordType, schema: Schema, today: CivilDate, option: String) throws(CommandError) -> ColumnSpec {
+        do {
+            return try ColumnSpec(text, type: type, schema: schema, today: today)
+        } catch {
+            throw queryFailure(error, in: text, option: option)
         }
-        return schema.types.filter { names.contains($0.name) }
     }
 }

@@ -1,0 +1,137 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// A condition turned into nested closures once, so that selecting many records neither walks
+/// the condition's tree nor copies records: each test reads values in place through the index.
+struct Predicate: Sendable {
+    /// Calls a value test with the values of the record at a position until it passes; says
+    /// whether one did.
+    typealias Reader = @Sendable (Int, WorkspaceIndex, (String) -> Bool) -> Bool
+    /// A test of one value; `index` resolves references to titles.
+    typealias Matcher = @Sendable (String, WorkspaceIndex) -> Bool
+
+    let test: @Sendable (Int, WorkspaceIndex) -> Bool
+
+    init(_ condition: Condition) {
+        switch condition {
+        case .and(let left, let right):
+            let (first, second) = (Predicate(left).test, Predicate(right).test)
+            test = { first($0, $1) && second($0, $1) }
+        case .or(let left, let right):
+            let (first, second) = (Predicate(left).test, Predicate(right).test)
+            test = { first($0, $1) || second($0, $1) }
+        case .not(let inner):
+            let negated = Predicate(inner).test
+            test = { !negated($0, $1) }
+        case .text(let word):
+            test = { position, index in
+                index.withFields(at: position) { fields in
+                    fields.contains { field in field.value.strings.contains { TextFold.hasWord(startingWith: word, in: $0) } }
+                }
+            }
+        case .has(let accessor):
+            let read = accessor.reader()
+            test = { read($0, $1) { !$0.isEmpty } }
+        case .test(let accessor, let valueTest):
+            let read = accessor.reader()
+            let (negated, match) = valueTest.matcher()
+            test = { position, index in negated != read(position, index) { match($0, index) } }
+        }
+    }
+}
+
+extension Accessor {
+    func reader() -> Predicate.Reader {
+        switch self {
+        case .id:
+            return { position, index, predicate in predicate(index.id(at: position)) }
+        case .path(let path):
+            return path.reader(from: 0)
+        case .aggregate(let aggregate):
+            return { position, index, predicate in aggregate.value(at: position, in: index).map(predicate) ?? false }
+        }
+    }
+}
+
+extension FieldPath {
+    /// Reads the values at the path from `step` on, following references through the index's
+    /// precomputed links.
+    func reader(from step: Int) -> Predicate.Reader {
+        switch steps[step] {
+        case .field(let key):
+            return { position, index, predicate in index.anyValue(at: position, of: key) { !$0.isEmpty && predicate($0) } }
+        case .entry(let key, let entry):
+            return { position, index, predicate in
+                index.withFields(at: position) { fields in
+                    guard case .map(let entries)? = fields[key] else { return false }
+                    return entries.contains { $0.key == entry && ($0.value.string.map { !$0.isEmpty && predicate($0) } ?? false) }
+                }
+            }
+        case .follow(let key):
+            let next = reader(from: step + 1)
+            return { position, index, predicate in index.anyLinked(from: position, key: key) { next($0, index, predicate) } }
+        }
+    }
+}
+
+extension Test {
+    /// The test of one value, and whether the condition holds when no value passes it
+    /// (`negated`) rather than when some value does.
+    func matcher() -> (negated: Bool, match: Predicate.Matcher) {
+        switch self {
+        case .textEqual(let folded, let negated):
+            return (negated, { value, _ in folded.contains { TextFold.foldedEquals(value, $0) } })
+        case .textOrder(let order, let bound):
+            return (false, { value, _ in order.holds(FoldedText(TextFold.foldedBytes(value)), FoldedText(bound)) })
+        case .contains(let needle, let negated):
+            return (negated, { value, _ in TextFold.foldedContains(value, needle) })
+        case .matches(let regex, let negated):
+            return (negated, { value, _ in regex.matches(value) })
+        case .numberEqual(let numbers, let negated):
+            return (negated, { value, _ in Number(value).map { numbers.contains($0.value) } ?? false })
+        case .numberOrder(let order, let bound):
+            return (false, { value, _ in Number(value).map { order.holds($0.value, bound) } ?? false })
+        case .dateWithin(let ranges, let negated):
+            return (negated, { value, _ in
+                guard let instant = DateRange.instant(value) else { return false }
+                return ranges.contains { $0.start <= instant && instant < $0.end }
+            })
+        case .dateOrder(let order, let range):
+            return (false, { value, _ in
+                guard let instant = DateRange.instant(value) else { return false }
+                switch order {
+                case .less: return instant < range.start
+                case .lessOrEqual: return instant < range.end
+                case .greater: return instant >= range.end
+                case .greaterOrEqual: return instant >= range.start
+                }
+            })
+        case .rankEqual(let values, let negated):
+            return (negated, { value, _ in values.contains(value) })
+        case .rankOrder(let order, let bound, let values):
+            return (false, { value, _ in values.firstIndex(of: value).map { order.holds($0, bound) } ?? false })
+        case .reference(let ids, let titles, let negated):
+            return (negated, { value, index in
+                if ids.contains(value) { return true }
+                guard let target = index.position(of: value) else { return false }
+                let title = index.title(of: index.records[target])
+                return titles.contains { TextFold.foldedEquals(title, $0) }
+            })
+        case .empty(let negated):
+            return (!negated, { value, _ in !value.isEmpty })
+        }
+    }
+}
+
+/// Folded text ordered byte by byte.
+struct FoldedText: Comparable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    static func < (lhs: FoldedText, rhs: FoldedText) -> Bool {
+        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    }
+}

@@ -1,0 +1,223 @@
+/// Reads a `--where` expression: `or` binds loosest, then `and` (also implied between two
+/// conditions side by side), then `not`; parentheses group. A word with no operator after it
+/// is a full-text term.
+struct QueryParser {
+    static let aggregateFunctions = ["count", "sum", "avg", "min", "max", "first", "last"]
+    private static let keywords: Set<String> = ["and", "or", "not", "has", "in", "contains", "where"]
+
+    private let tokens: [QueryToken]
+    private var position = 0
+
+    init(_ text: String) throws(QueryError) {
+        tokens = try QueryLexer.tokens(text)
+    }
+
+    /// The whole expression.
+    mutating func parse() throws(QueryError) -> QueryExpression {
+        guard tokens.count > 1 else { throw QueryError(column: 1, message: "the expression is empty", hint: "for example status = open") }
+        let expression = try parseOr()
+        switch current.kind {
+        case .end: return expression
+        case .rightParenthesis:
+            throw QueryError(column: current.offset + 1, message: "unbalanced ')'", hint: "remove it, or add the '(' it closes")
+        default:
+            throw QueryError(column: current.offset + 1, message: "expected 'and' or 'or' before \(describe(current))")
+        }
+    }
+
+    /// A lone operand: a field path or an aggregate, and nothing after it.
+    mutating func parseOperand() throws(QueryError) -> QueryOperand {
+        let token = advance()
+        guard case .word(let word) = token.kind else {
+            throw QueryError(column: token.offset + 1, message: "expected a field or an aggregate such as count(calls)")
+        }
+        let operand = try operand(word, at: token)
+        guard case .end = current.kind else {
+            throw QueryError(column: current.offset + 1, message: "unexpected \(describe(current)) after '\(word)'")
+        }
+        return operand
+    }
+
+    private var current: QueryToken { tokens[position] }
+
+    private mutating func advance() -> QueryToken {
+        defer { if position < tokens.count - 1 { position += 1 } }
+        return tokens[position]
+    }
+
+    private mutating func parseOr(inAggregate: Bool = false) throws(QueryError) -> QueryExpression {
+        var left = try parseAnd(inAggregate: inAggregate)
+        while current.keyword == "or" {
+            _ = advance()
+            left = .or(left, try parseAnd(inAggregate: inAggregate))
+        }
+        return left
+    }
+
+    private mutating func parseAnd(inAggregate: Bool) throws(QueryError) -> QueryExpression {
+        var left = try parseNot(inAggregate: inAggregate)
+        while true {
+            if current.keyword == "and" {
+                _ = advance()
+            } else if !startsCondition(current) || (inAggregate && current.kind == .rightParenthesis) {
+                return left
+            }
+            left = .and(left, try parseNot(inAggregate: inAggregate))
+        }
+    }
+
+    private func startsCondition(_ token: QueryToken) -> Bool {
+        switch token.kind {
+        case .word(let word): return !["and", "or"].contains(word.lowercased())
+        case .string, .leftParenthesis: return true
+        default: return false
+        }
+    }
+
+    private mutating func parseNot(inAggregate: Bool) throws(QueryError) -> QueryExpression {
+        if current.keyword == "not" {
+            _ = advance()
+            return .not(try parseNot(inAggregate: inAggregate))
+        }
+        return try parsePrimary(inAggregate: inAggregate)
+    }
+
+    private mutating func parsePrimary(inAggregate: Bool) throws(QueryError) -> QueryExpression {
+        let token = advance()
+        switch token.kind {
+        case .leftParenthesis:
+            let inner = try parseOr()
+            guard case .rightParenthesis = current.kind else {
+                throw QueryError(column: token.offset + 1, message: "unbalanced '(': it is never closed", hint: "add ')' where the group ends")
+            }
+            _ = advance()
+            return inner
+        case .string(let text):
+            return .text(text, offset: token.offset)
+        case .word(let word):
+            let lowered = word.lowercased()
+            if lowered == "has" {
+                guard case .word(let field) = current.kind, !Self.keywords.contains(field.lowercased()) else {
+                    throw QueryError(column: current.offset + 1, message: "expected a field after 'has'", hint: "for example has follow-up")
+                }
+                let fieldToken = advance()
+                return .has(try operand(field, at: fieldToken))
+            }
+            if Self.keywords.contains(lowered) {
+                throw QueryError(column: token.offset + 1, message: "expected a condition, found '\(word)'",
+                                 hint: "a condition is FIELD OP VALUE, has FIELD, or a word to search for")
+            }
+            let operand = try operand(word, at: token)
+            if let comparison = try parseOperator() {
+                return .compare(operand, comparison, try parseValues(for: comparison))
+            }
+            if case .aggregate = operand {
+                throw QueryError(column: current.offset + 1, message: "expected a comparison after \(word)(...)", hint: "for example count(calls) = 0")
+            }
+            return .text(word, offset: token.offset)
+        case .end:
+            throw QueryError(column: token.offset + 1, message: "expected a condition at the end", hint: "remove the trailing 'and', 'or' or 'not'")
+        default:
+            throw QueryError(column: token.offset + 1, message: "expected a condition, found \(describe(token))",
+                             hint: "a condition is FIELD OP VALUE, has FIELD, or a word to search for")
+        }
+    }
+
+    /// A field path, or an aggregate when the word is a function followed by `(`.
+    private mutating func operand(_ word: String, at token: QueryToken) throws(QueryError) -> QueryOperand {
+        guard Self.aggregateFunctions.contains(word.lowercased()), case .leftParenthesis = current.kind else {
+            return .path(word, offset: token.offset)
+        }
+        _ = advance()
+        guard case .word(let target) = current.kind else {
+            throw QueryError(column: current.offset + 1, message: "expected the related records in \(word)(...)", hint: "for example \(word)(calls)")
+        }
+        let targetToken = advance()
+        let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+        var filter: QueryExpression?
+        if current.keyword == "where" {
+            _ = advance()
+            filter = try parseOr(inAggregate: true)
+        }
+        guard case .rightParenthesis = current.kind else {
+            throw QueryError(column: token.offset + 1, message: "unbalanced '(' in \(word)(...): it is never closed", hint: "add ')'")
+        }
+        _ = advance()
+        return .aggregate(QueryAggregate(function: word.lowercased(), relation: parts[0], field: parts.count > 1 ? parts[1] : nil,
+                                         filter: filter, offset: token.offset, relationOffset: targetToken.offset))
+    }
+
+    private mutating func parseOperator() throws(QueryError) -> QueryOperator? {
+        switch current.kind {
+        case .comparison(let symbol):
+            _ = advance()
+            return QueryOperator(rawValue: symbol)
+        case .word(let word):
+            switch word.lowercased() {
+            case "contains":
+                _ = advance()
+                return .contains
+            case "in":
+                _ = advance()
+                return .within
+            case "not" where position + 1 < tokens.count && tokens[position + 1].keyword == "in":
+                _ = advance()
+                _ = advance()
+                return .notWithin
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// One value, or `(a, b, c)` after `in` (where a single period word is allowed too: `in last-month`).
+    private mutating func parseValues(for comparison: QueryOperator) throws(QueryError) -> [QueryValue] {
+        if comparison == .within || comparison == .notWithin, case .leftParenthesis = current.kind {
+            let open = advance()
+            var values: [QueryValue] = []
+            while true {
+                values.append(try parseValue(after: comparison))
+                if case .comma = current.kind {
+                    _ = advance()
+                    continue
+                }
+                guard case .rightParenthesis = current.kind else {
+                    throw QueryError(column: open.offset + 1, message: "unbalanced '(' in the list: it is never closed",
+                                     hint: "write in (a, b, c)")
+                }
+                _ = advance()
+                return values
+            }
+        }
+        return [try parseValue(after: comparison)]
+    }
+
+    private mutating func parseValue(after comparison: QueryOperator) throws(QueryError) -> QueryValue {
+        let token = current
+        switch token.kind {
+        case .word(let word):
+            _ = advance()
+            return QueryValue(text: word, quoted: false, offset: token.offset)
+        case .string(let text):
+            _ = advance()
+            return QueryValue(text: text, quoted: true, offset: token.offset)
+        default:
+            throw QueryError(column: token.offset + 1, message: "expected a value after '\(comparison.rawValue)'",
+                             hint: comparison == .within ? "write in (a, b, c)" : "quote an empty value: \"\"")
+        }
+    }
+
+    private func describe(_ token: QueryToken) -> String {
+        switch token.kind {
+        case .word(let word): return "'\(word)'"
+        case .string(let text): return "\"\(text)\""
+        case .comparison(let symbol): return "'\(symbol)'"
+        case .leftParenthesis: return "'('"
+        case .rightParenthesis: return "')'"
+        case .comma: return "','"
+        case .end: return "the end"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// A query kept in `.crm/queries/NAME.yaml` and run with `crm list @NAME`:
+///
+///     title: Open complaints, oldest first
+///     type: complaint
+///     where: status in (open, in-progress)
+///     sort: opened
+///     fields: [opened, customer, severity, subject]
+public struct SavedQuery: Sendable, Hashable {
+    public var name: String
+    public var title: String
+    public var type: String
+    public var condition: String?
+    public var sort: String?
+    public var fields: [String]?
+    public var limit: Int?
+    public var description: String?
+    /// The file, relative to the workspace.
+    public var path: String
+
+    public static let folder = ".crm/queries"
+    static let keys = ["title", "type", "where", "sort", "fields", "limit", "description"]
+
+    /// Every saved query of the workspace, by name, and the problems in their files.
+    public static func all(in workspace: Workspace) -> (queries: [SavedQuery], problems: [Diagnostic]) {
+        var queries: [SavedQuery] = []
+        var problems: [Diagnostic] = []
+        for name in DirectoryWalker.names(in: workspace.absolute(folder)) ?? [] where name.hasSuffix(".yaml") {
+            let path = folder + "/" + name
+            do {
+                let document = try RecordDocument(parsing: try FileIO.read(workspace.absolute(path)), path: path)
+                let (query, found) = read(document, name: String(name.dropLast(5)))
+                problems += found
+                if let query { queries.append(query) }
+            } catch let error as Diagnostic {
+                problems.append(error)
+            } catch {
+                problems.append(Diagnostic(code: "unreadable", path: path, location: nil, message: "\(error)"))
+            }
+        }
+        return (queries, problems)
+    }
+
+    private static func read(_ document: RecordDocument, name: String) -> (SavedQuery?, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        func problem(_ message: String, _ location: SourceLocation?, hint: String? = nil, severity: Diagnostic.Severity = .error) {
+            problems.append(Diagnostic(severity, code: "query", path: document.path, location: location, message: message, hint: hint,
+                                       sourceLine: location.flatMap { document.sourceLine($0.line) }))
+        }
+        for field in document.fields where !keys.contains(field.key) {
+            problem("unknown key '\(field.key)' in a saved query", field.keyLocation,
+                    hint: Suggestions.closest(to: field.key, in: keys).map { "did you mean '\($0)'?" } ?? "keys: \(keys.joined(separator: ", "))",
+                    severity: .warning)
+        }
+        guard let type = document["type"]?.string, !type.isEmpty else {
+            problem("a saved query needs `type:`", SourceLocation(line: 1, column: 1), hint: "for example type: complaint")
+            return (nil, problems)
+        }
+        var limit: Int?
+        if let text = document["limit"]?.string, !text.isEmpty {
+            limit = Int(text)
+            if limit == nil || limit! < 1 { problem("limit is a positive whole number", document.field("limit")?.valueLocation) }
+        }
+        let query = SavedQuery(name: name, title: document["title"]?.string ?? name, type: type,
+                               condition: document["where"]?.string.flatMap { $0.isEmpty ? nil : $0 },
+                               sort: document["sort"]?.string.flatMap { $0.isEmpty ? nil : $0 },
+                               fields: document["fields"]?.list, limit: limit, description: document["description"]?.string,
+                               path: document.path)
+        return (problems.contains { $0.severity == .error } ? nil : query, problems)
+    }
+
+    /// Problems of a saved query against the schema: its type, expression, sort and fields.
+    public func problems(schema: Schema, today: CivilDate) -> [Diagnostic] {
+        func problem(_ message: String, hint: String? = nil) -> Diagnostic {
+            Diagnostic(code: "query", path: path, location: nil, message: message, hint: hint)
+        }
+        guard let recordType = schema.type(named: type) else {
+            return [problem("unknown type '\(type)'", hint: Suggestions.closest(to: type, in: schema.typeNames).map { "did you mean '\($0)'?" })]
+        }
+        var problems: [Diagnostic] = []
+        if let condition {
+            do {
+                _ = try RecordQuery(condition, type: recordType, schema: schema, today: today)
+            } catch {
+                problems.append(problem("where, column \(error.column): \(error.message)", hint: error.hint))
+            }
+        }
+        if let sort {
+            do {
+                _ = try RecordSorter(sort, type: recordType, schema: schema, today: today)
+            } catch {
+                problems.append(problem("sort: \(error.message)", hint: error.hint))
+            }
+        }
+        for field in fields ?? [] where !["id", "type", "path"].contains(field) {
+            do {
+                _ = try ColumnSpec(field, type: recordType, schema: schema, today: today)
+            } catch {
+                problems.append(problem("fields: \(error.message)", hint: error.hint))
+            }
+        }
+        return problems
+    }
+}
