@@ -26,6 +26,10 @@ deps:
 		echo "installing: python3-yaml"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml; \
 		python3 -c 'import yaml; yaml.CBaseLoader' 2>/dev/null || python3 -m pip install --quiet pyyaml; }
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+		echo "installing: chromium (the dashboard's browser test)"; \
+		{ $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "chromium could not be installed here; the dashboard's browser test will be skipped"; }
 
 build: deps
 	swift build $(SWIFT_FLAGS)

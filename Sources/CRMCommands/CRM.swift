@@ -11,8 +11,9 @@ public enum CRM {
     /// Every subcommand, in the order `crm help` lists them.
     public static let commands: [CommandSpec] = [
         InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, ReportCommand.spec, QueriesCommand.spec,
-        CheckCommand.spec, TypesCommand.spec,
-        NewCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add, ItemCommand.remove, EditCommand.spec,
+        AgendaCommand.spec, ComplaintsCommand.spec, CampaignCommand.spec, DashboardCommand.spec, CheckCommand.spec, TypesCommand.spec,
+        NewCommand.spec, LogCallCommand.spec, DoneCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add,
+        ItemCommand.remove, EditCommand.spec,
         RemoveCommand.spec, MoveCommand.spec, StatusCommand.spec, CommitCommand.spec, LogCommand.spec, BlameCommand.spec,
         DiffCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
     ]

@@ -175,6 +175,22 @@ public final class Repository {
         var config: OpaquePointer?
         try check(git_repository_config_snapshot(&config, pointer), "read the git configuration")
         defer { git_config_free(config) }
+        return try Self.string(name, in: config)
+    }
+
+    /// A setting from the global and system git configuration, for a folder outside any repository.
+    public static func globalConfigValue(_ name: String) throws(GitError) -> String? {
+        _ = libgit2
+        var config: OpaquePointer?
+        try check(git_config_open_default(&config), "read the git configuration")
+        defer { git_config_free(config) }
+        var snapshot: OpaquePointer?
+        try check(git_config_snapshot(&snapshot, config), "read the git configuration")
+        defer { git_config_free(snapshot) }
+        return try string(name, in: snapshot)
+    }
+
+    private static func string(_ name: String, in config: OpaquePointer?) throws(GitError) -> String? {
         var value: UnsafePointer<CChar>?
         let result = git_config_get_string(&value, config, name)
         if result == GIT_ENOTFOUND.rawValue { return nil }

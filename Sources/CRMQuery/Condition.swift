@@ -8,6 +8,8 @@ indirect enum Condition: Sendable {
     case not(Condition)
     case has(Accessor)
     case test(Accessor, Test)
+    /// A date or number compared with another field of the same record: `closed <= due`.
+    case fieldTest(Accessor, QueryOperator, Accessor, dated: Bool, today: CivilDate)
     /// A full-text term, folded.
     case text([UInt8])
 }

@@ -75,8 +75,8 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
                     return []
                 }
                 let hint = Suggestions.closest(to: part, in: candidates).map { "did you mean '\($0)'?" }
-                    ?? "a \(current.name) has: \(current.fieldKeys.joined(separator: ", "))"
-                throw PathError(message: part.isEmpty ? "empty field name in '\(text)'" : "unknown field '\(part)' for a \(current.name)",
+                    ?? "\(English.a(current.name)) has: \(current.fieldKeys.joined(separator: ", "))"
+                throw PathError(message: part.isEmpty ? "empty field name in '\(text)'" : "unknown field '\(part)' for \(English.a(current.name))",
                                 part: part, offset: offset, hint: hint)
             }
             offset += part.count + 1

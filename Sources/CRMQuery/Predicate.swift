@@ -36,6 +36,15 @@ struct Predicate: Sendable {
             let read = accessor.reader()
             let (negated, match) = valueTest.matcher()
             test = { position, index in negated != read(position, index) { match($0, index) } }
+        case .fieldTest(let left, let comparison, let right, let dated, let today):
+            let (readLeft, readRight) = (left.reader(), right.reader())
+            test = { position, index in
+                var bound: String?
+                _ = readRight(position, index) { bound = $0; return true }
+                guard let bound, let valueTest = Test.comparing(comparison, with: bound, dated: dated, today: today) else { return false }
+                let (negated, match) = valueTest.matcher()
+                return negated != readLeft(position, index) { match($0, index) }
+            }
         }
     }
 }
@@ -75,6 +84,18 @@ extension FieldPath {
 }
 
 extension Test {
+    /// The test `OP value` for a value read from another field: a date's span or a number.
+    static func comparing(_ comparison: QueryOperator, with value: String, dated: Bool, today: CivilDate) -> Test? {
+        let order = comparison.order
+        let negated = comparison == .notEqual
+        if dated {
+            guard let range = DateRange.parse(value, today: today) else { return nil }
+            return order.map { .dateOrder($0, range) } ?? .dateWithin([range], negated: negated)
+        }
+        guard let number = Number(value)?.value else { return nil }
+        return order.map { .numberOrder($0, number) } ?? .numberEqual([number], negated: negated)
+    }
+
     /// The test of one value, and whether the condition holds when no value passes it
     /// (`negated`) rather than when some value does.
     func matcher() -> (negated: Bool, match: Predicate.Matcher) {

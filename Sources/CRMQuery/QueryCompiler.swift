@@ -25,8 +25,30 @@ struct QueryCompiler {
             return .has(accessor)
         case .compare(let operand, let comparison, let values):
             let (accessor, kind) = try resolve(operand, in: type)
+            if let other = try otherField(values, comparison: comparison, kind: kind, in: type) {
+                return .fieldTest(accessor, comparison, other, dated: kind == .date || kind == .datetime, today: today)
+            }
             return .test(accessor, try test(comparison, values, kind: kind, operand: operand))
         }
+    }
+
+    /// The field on the right of a date or number comparison, when the value is not a date or
+    /// number but names a field of the same sort: `closed <= due`, `amount > limit`.
+    private mutating func otherField(_ values: [QueryValue], comparison: QueryOperator, kind: FieldKind,
+                                     in type: RecordType) throws(QueryError) -> Accessor? {
+        let dated: Set<FieldKind> = [.date, .datetime]
+        let numeric: Set<FieldKind> = [.number, .money]
+        guard values.count == 1, !values[0].quoted, dated.contains(kind) || numeric.contains(kind),
+              [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(comparison) else { return nil }
+        let text = values[0].text
+        if dated.contains(kind) ? DateRange.parse(text, today: today) != nil : Number(text) != nil { return nil }
+        guard let path = try? FieldPath(text, in: type, schema: schema) else { return nil }
+        let other = path.kind.isList ? path.kind.itemKind : path.kind
+        guard dated.contains(kind) ? dated.contains(other) : numeric.contains(other) else {
+            throw QueryError(column: values[0].offset + 1, message: "'\(text)' is \(other.name); it cannot be compared with \(kind.name)")
+        }
+        relatedTypes.formUnion(path.intermediateTypes)
+        return .path(path)
     }
 
     /// The accessor for an operand and the kind of the values it gives.
@@ -70,7 +92,7 @@ struct QueryCompiler {
         }) {
             guard targetType.referenceFields.contains(where: { $0.type == type.name }) else {
                 throw QueryError(column: aggregate.relationOffset + 1,
-                                 message: "\(targetType.folder) do not refer to a \(type.name)",
+                                 message: "\(targetType.folder) do not refer to \(English.a(type.name))",
                                  hint: "\(function.rawValue)(...) counts records that refer to this one")
             }
             link = .referrers(targetType.name)
@@ -133,13 +155,7 @@ struct QueryCompiler {
             }
             return .empty(negated: comparison == .notEqual)
         }
-        let order: Test.Order? = switch comparison {
-        case .less: .less
-        case .lessOrEqual: .lessOrEqual
-        case .greater: .greater
-        case .greaterOrEqual: .greaterOrEqual
-        default: nil
-        }
+        let order = comparison.order
         switch kind {
         case .date, .datetime:
             var ranges: [DateRange] = []

@@ -46,6 +46,17 @@ enum QueryOperator: String, Sendable, Hashable {
     case contains
     case within = "in"
     case notWithin = "not in"
+
+    /// The order `<`, `<=`, `>`, `>=` test; `nil` for the others.
+    var order: Test.Order? {
+        switch self {
+        case .less: return .less
+        case .lessOrEqual: return .lessOrEqual
+        case .greater: return .greater
+        case .greaterOrEqual: return .greaterOrEqual
+        default: return nil
+        }
+    }
 }
 
 /// A value as written in a query, with where it is.

@@ -14,6 +14,19 @@ struct QueryToken: Sendable, Hashable {
     /// 0-based offset in Unicode scalars.
     var offset: Int
 
+    /// The token as an error message names it: `'status'`, `'('`, `the end`.
+    var described: String {
+        switch kind {
+        case .word(let word): return "'\(word)'"
+        case .string(let text): return "\"\(text)\""
+        case .comparison(let symbol): return "'\(symbol)'"
+        case .leftParenthesis: return "'('"
+        case .rightParenthesis: return "')'"
+        case .comma: return "','"
+        case .end: return "the end"
+        }
+    }
+
     /// The word, lowercased for matching keywords; `nil` for other tokens.
     var keyword: String? {
         if case .word(let text) = kind { return text.lowercased() }

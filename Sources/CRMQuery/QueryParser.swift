@@ -12,6 +12,11 @@ struct QueryParser {
         tokens = try QueryLexer.tokens(text)
     }
 
+    /// Reads tokens already split, which end with an `.end` token.
+    init(tokens: [QueryToken]) {
+        self.tokens = tokens
+    }
+
     /// The whole expression.
     mutating func parse() throws(QueryError) -> QueryExpression {
         guard tokens.count > 1 else { throw QueryError(column: 1, message: "the expression is empty", hint: "for example status = open") }
@@ -21,7 +26,7 @@ struct QueryParser {
         case .rightParenthesis:
             throw QueryError(column: current.offset + 1, message: "unbalanced ')'", hint: "remove it, or add the '(' it closes")
         default:
-            throw QueryError(column: current.offset + 1, message: "expected 'and' or 'or' before \(describe(current))")
+            throw QueryError(column: current.offset + 1, message: "expected 'and' or 'or' before \(current.described)")
         }
     }
 
@@ -33,7 +38,7 @@ struct QueryParser {
         }
         let operand = try operand(word, at: token)
         guard case .end = current.kind else {
-            throw QueryError(column: current.offset + 1, message: "unexpected \(describe(current)) after '\(word)'")
+            throw QueryError(column: current.offset + 1, message: "unexpected \(current.described) after '\(word)'")
         }
         return operand
     }
@@ -118,7 +123,7 @@ struct QueryParser {
         case .end:
             throw QueryError(column: token.offset + 1, message: "expected a condition at the end", hint: "remove the trailing 'and', 'or' or 'not'")
         default:
-            throw QueryError(column: token.offset + 1, message: "expected a condition, found \(describe(token))",
+            throw QueryError(column: token.offset + 1, message: "expected a condition, found \(token.described)",
                              hint: "a condition is FIELD OP VALUE, has FIELD, or a word to search for")
         }
     }
@@ -206,18 +211,6 @@ struct QueryParser {
         default:
             throw QueryError(column: token.offset + 1, message: "expected a value after '\(comparison.rawValue)'",
                              hint: comparison == .within ? "write in (a, b, c)" : "quote an empty value: \"\"")
-        }
-    }
-
-    private func describe(_ token: QueryToken) -> String {
-        switch token.kind {
-        case .word(let word): return "'\(word)'"
-        case .string(let text): return "\"\(text)\""
-        case .comparison(let symbol): return "'\(symbol)'"
-        case .leftParenthesis: return "'('"
-        case .rightParenthesis: return "')'"
-        case .comma: return "','"
-        case .end: return "the end"
         }
     }
 }

@@ -1,6 +1,6 @@
 import CRMWorkspace
 
-/// Records grouped by columns (and by period of a date), with counts, sums and averages:
+/// Records grouped by columns (and by period of a date), with measures for each group:
 /// complaints by status and severity, calls per channel per month, deal value by stage.
 public struct Report: Sendable {
     public enum Period: String, CaseIterable, Sendable {
@@ -18,20 +18,6 @@ public struct Report: Sendable {
             case .month: return String(date.description.prefix(7))
             case .quarter: return "\(date.year)-Q\((date.month - 1) / 3 + 1)"
             case .year: return String(date.year)
-            }
-        }
-    }
-
-    public enum Measure: Sendable {
-        case count
-        case sum(ColumnSpec)
-        case average(ColumnSpec)
-
-        public var title: String {
-            switch self {
-            case .count: return "count"
-            case .sum(let column): return "sum(\(column.text))"
-            case .average(let column): return "avg(\(column.text))"
             }
         }
     }
@@ -62,10 +48,12 @@ public struct Report: Sendable {
         self.measures = measures.isEmpty ? [.count] : measures
     }
 
-    public func run(_ records: [Record], index: WorkspaceIndex?) -> Table {
-        var buckets: [[String]: [Record]] = [:]
+    /// The report over the records at `positions` of `index`.
+    public func run(_ positions: [Int], index: WorkspaceIndex) -> Table {
+        var buckets: [[String]: [Int]] = [:]
         var order: [[String]] = []
-        for record in records {
+        for position in positions {
+            let record = index.records[position]
             var keyLists = groups.map { column -> [String] in
                 let values = column.values(of: record, in: index)
                 return values.isEmpty ? [Self.none] : Array(Set(values))
@@ -76,7 +64,7 @@ public struct Report: Sendable {
             }
             for key in combinations(keyLists) {
                 if buckets[key] == nil { order.append(key) }
-                buckets[key, default: []].append(record)
+                buckets[key, default: []].append(position)
             }
         }
         let kinds = (period.map { _ in [FieldKind.text] } ?? []) + groups.map(\.kind)
@@ -87,21 +75,10 @@ public struct Report: Sendable {
                 return SortKey(left[position], kind: kind) < SortKey(right[position], kind: kind)
             }
             return false
-        }.map { key in Row(keys: key, values: measures.map { measure($0, over: buckets[key]!, index: index) }) }
+        }.map { key in Row(keys: key, values: measures.map { $0.compute(buckets[key]!, index: index) }) }
         let titles = (period.map { ["\($0.0.rawValue)(\($0.1.text))"] } ?? []) + groups.map(\.text)
         return Table(columns: titles + measures.map(\.title), groupColumns: titles.count, rows: rows,
-                     total: measures.map { measure($0, over: records, index: index) })
-    }
-
-    private func measure(_ measure: Measure, over records: [Record], index: WorkspaceIndex?) -> Double? {
-        switch measure {
-        case .count:
-            return Double(records.count)
-        case .sum(let column), .average(let column):
-            let numbers = records.flatMap { column.values(of: $0, in: index) }.compactMap { Number($0)?.value }
-            if case .sum = measure { return numbers.reduce(0, +) }
-            return numbers.isEmpty ? nil : numbers.reduce(0, +) / Double(numbers.count)
-        }
+                     total: measures.map { $0.compute(positions, index: index) })
     }
 
     private func combinations(_ lists: [[String]]) -> [[String]] {

@@ -25,34 +25,14 @@ public struct SavedQuery: Sendable, Hashable {
 
     /// Every saved query of the workspace, by name, and the problems in their files.
     public static func all(in workspace: Workspace) -> (queries: [SavedQuery], problems: [Diagnostic]) {
-        var queries: [SavedQuery] = []
-        var problems: [Diagnostic] = []
-        for name in DirectoryWalker.names(in: workspace.absolute(folder)) ?? [] where name.hasSuffix(".yaml") {
-            let path = folder + "/" + name
-            do {
-                let document = try RecordDocument(parsing: try FileIO.read(workspace.absolute(path)), path: path)
-                let (query, found) = read(document, name: String(name.dropLast(5)))
-                problems += found
-                if let query { queries.append(query) }
-            } catch let error as Diagnostic {
-                problems.append(error)
-            } catch {
-                problems.append(Diagnostic(code: "unreadable", path: path, location: nil, message: "\(error)"))
-            }
-        }
+        let (queries, problems) = DefinitionFiles(folder, in: workspace).definitions { read($0, name: $1) }
         return (queries, problems)
     }
 
     private static func read(_ document: RecordDocument, name: String) -> (SavedQuery?, [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        func problem(_ message: String, _ location: SourceLocation?, hint: String? = nil, severity: Diagnostic.Severity = .error) {
-            problems.append(Diagnostic(severity, code: "query", path: document.path, location: location, message: message, hint: hint,
-                                       sourceLine: location.flatMap { document.sourceLine($0.line) }))
-        }
-        for field in document.fields where !keys.contains(field.key) {
-            problem("unknown key '\(field.key)' in a saved query", field.keyLocation,
-                    hint: Suggestions.closest(to: field.key, in: keys).map { "did you mean '\($0)'?" } ?? "keys: \(keys.joined(separator: ", "))",
-                    severity: .warning)
+        var problems = DefinitionFiles.unknownKeys(in: document, keys: keys, what: "saved query", code: "query")
+        func problem(_ message: String, _ location: SourceLocation?, hint: String? = nil) {
+            problems.append(DefinitionFiles.problem(message, in: document, at: location, code: "query", hint: hint))
         }
         guard let type = document["type"]?.string, !type.isEmpty else {
             problem("a saved query needs `type:`", SourceLocation(line: 1, column: 1), hint: "for example type: complaint")

@@ -126,6 +126,9 @@ public enum BuiltinTypes {
             follow-up:
               kind: date
               description: when to get back to the customer
+            follow-up-done:
+              kind: date
+              description: when the follow-up was done (crm done); a later call to the customer also counts
 
             """),
         ("complaint", """
@@ -151,6 +154,11 @@ public enum BuiltinTypes {
               kind: enum
               values: [open, in-progress, resolved, rejected]
               default: open
+              # The changes crm allows; resolving or rejecting needs a resolution and stamps `closed`.
+              transitions: [open > in-progress, open > rejected, in-progress > resolved, in-progress > rejected, resolved > open]
+              closing: [resolved, rejected]
+              closing-requires: [resolution]
+              closing-stamp: closed
             severity:
               kind: enum
               values: [low, normal, high, critical]
@@ -167,10 +175,16 @@ public enum BuiltinTypes {
               kind: text
             due:
               kind: date
+              description: when it must be resolved; set from the service level when it opens
+              # Days to resolve by severity, counted from `opened` (or from reopening).
+              service-level: [critical 1d, high 3d, normal 10d, low 30d]
+              service-level-by: severity
+              service-level-from: opened
             resolution:
               kind: long-text
             closed:
               kind: date
+              description: when it was resolved or rejected
             calls:
               kind: list
               of: reference

@@ -14,8 +14,6 @@ public struct RecordType: Sendable {
     public var fields: [FieldDefinition]
     /// The type file, relative to the workspace.
     public var path: String
-    /// Type-level settings besides the fields (for example a complaint's status transitions).
-    public var settings: [Field]
     /// How `crm new` names records of this type.
     public var idStyle: IDStyle
     /// Where below the folder `crm new` puts records, by their date.
@@ -39,11 +37,8 @@ public struct RecordType: Sendable {
         case month
     }
 
-    /// Top-level keys of a type file that are not fields.
-    public static let reservedKeys: Set<String> = ["type"]
-
     public init(name: String, folder: String, title: String, columns: [String], description: String = "",
-                fields: [FieldDefinition], path: String, settings: [Field] = [], idStyle: IDStyle = .title,
+                fields: [FieldDefinition], path: String, idStyle: IDStyle = .title,
                 subfolders: Subfolders = .none) {
         self.name = name
         self.folder = folder
@@ -52,7 +47,6 @@ public struct RecordType: Sendable {
         self.description = description
         self.fields = fields
         self.path = path
-        self.settings = settings
         self.idStyle = idStyle
         self.subfolders = subfolders
     }
@@ -67,6 +61,19 @@ public struct RecordType: Sendable {
     /// The field that dates a record: the first required date or date-and-time field.
     public var dateField: FieldDefinition? {
         fields.first { $0.required && ($0.kind == .date || $0.kind == .datetime) }
+    }
+
+    /// Where a new field goes in `document`: after the nearest field before it in the schema (or
+    /// before the nearest one after it), so records keep the schema's order.
+    public func position(forNewField key: String, in document: RecordDocument) -> FieldPosition {
+        guard let index = fields.firstIndex(where: { $0.key == key }) else { return .end }
+        for previous in fields[..<index].reversed() where document[previous.key] != nil {
+            return .after(previous.key)
+        }
+        for next in fields[(index + 1)...] where document[next.key] != nil {
+            return .before(next.key)
+        }
+        return .end
     }
 
     /// The reference fields (single or list), with the type each points to.

@@ -4,10 +4,14 @@ import CRMSyntax
 /// do not fit their kind or pattern, and references to records that do not exist.
 public struct RecordValidator {
     public let index: WorkspaceIndex
+    /// With a date, records past their service level's deadline get a warning.
+    public let today: CivilDate?
     private var patterns: [String: Regex<AnyRegexOutput>?] = [:]
+    private var lifecycles: [String: Lifecycle?] = [:]
 
-    public init(index: WorkspaceIndex) {
+    public init(index: WorkspaceIndex, today: CivilDate? = nil) {
         self.index = index
+        self.today = today
     }
 
     /// Every problem of one record, located in its file.
@@ -20,8 +24,8 @@ public struct RecordValidator {
         for field in document.fields {
             guard let definition = type.field(field.key) else {
                 let hint = Suggestions.closest(to: field.key, in: type.fieldKeys).map { "did you mean '\($0)'?" }
-                    ?? "a \(type.name) has: \(type.fieldKeys.joined(separator: ", "))"
-                report("unknown-field", "unknown field '\(field.key)' for a \(type.name)", at: field.keyLocation, hint: hint)
+                    ?? "\(English.a(type.name)) has: \(type.fieldKeys.joined(separator: ", "))"
+                report("unknown-field", "unknown field '\(field.key)' for \(English.a(type.name))", at: field.keyLocation, hint: hint)
                 continue
             }
             for problem in check(field, definition) {
@@ -33,7 +37,26 @@ public struct RecordValidator {
             report("missing-field", "missing required field '\(definition.key)'", at: location,
                    hint: "every \(type.name) needs `\(definition.key): ...`")
         }
+        if let lifecycle = lifecycle(of: type) {
+            problems += lifecycle.problems(of: document)
+            if let today, let late = lifecycle.daysLate(document.values, today: today), let field = lifecycle.deadlineField {
+                let due = lifecycle.deadline(of: document.values).map(\.description) ?? ""
+                let id = document.path.split(separator: "/").last.map { String($0.dropLast(5)) } ?? ""
+                problems.append(lifecycle.diagnostic(
+                    LifecycleError(field: document[field] == nil ? lifecycle.stateField ?? field : field,
+                                   message: "past its service level: due \(due), \(late == 1 ? "1 day" : "\(late) days") ago",
+                                   hint: "resolve it, or agree a new date with the customer: crm set \(id) \(field)=..."),
+                    code: "service-level", in: document, severity: .warning))
+            }
+        }
         return problems
+    }
+
+    private mutating func lifecycle(of type: RecordType) -> Lifecycle? {
+        if let known = lifecycles[type.name] { return known }
+        let lifecycle = Lifecycle(type: type)
+        lifecycles[type.name] = lifecycle
+        return lifecycle
     }
 
     private struct Problem {
@@ -88,8 +111,8 @@ public struct RecordValidator {
                 return [Problem(code: "broken-reference", message: "no \(target) '\(text)'", hint: hint, location: location)]
             }
             if record.type != target {
-                return [Problem(code: "broken-reference", message: "'\(text)' is a \(record.type), not a \(target)",
-                                hint: "'\(definition.key)' refers to a \(target)", location: location)]
+                return [Problem(code: "broken-reference", message: "'\(text)' is \(English.a(record.type)), not \(English.a(target))",
+                                hint: "'\(definition.key)' refers to \(English.a(target))", location: location)]
             }
             return []
         }

@@ -8,7 +8,7 @@ struct TypeFileReader {
 
     private static let propertyKeys = ["folder", "title", "columns", "description", "id", "subfolders"]
     private static let definitionKeys = ["kind", "values", "to", "of", "required", "default", "description", "pattern",
-                                         "unit", "fields"]
+                                         "unit", "fields"] + workflowKeys + serviceLevelKeys
 
     init(document: RecordDocument, name: String) {
         self.document = document
@@ -36,13 +36,8 @@ struct TypeFileReader {
             }
         }
         var fields: [FieldDefinition] = []
-        var settings: [Field] = []
         for field in document.fields where field.key != "type" {
-            if RecordType.reservedKeys.contains(field.key) {
-                settings.append(Field(key: field.key, value: field.value))
-            } else if let definition = definition(of: field) {
-                fields.append(definition)
-            }
+            if let definition = definition(of: field) { fields.append(definition) }
         }
         if fields.isEmpty && problems.isEmpty {
             report("the type has no fields", at: nil, hint: "add fields as `key:` with indented `kind: text` lines")
@@ -70,12 +65,13 @@ struct TypeFileReader {
         }
         let idStyle = option(properties["id"], default: RecordType.IDStyle.title, name: "id")
         let subfolders = option(properties["subfolders"], default: RecordType.Subfolders.none, name: "subfolders")
-        let type = RecordType(name: name, folder: folder, title: title, columns: columns,
+        var type = RecordType(name: name, folder: folder, title: title, columns: columns,
                               description: properties["description"]?.0.string ?? "", fields: fields,
-                              path: document.path, settings: settings, idStyle: idStyle, subfolders: subfolders)
+                              path: document.path, idStyle: idStyle, subfolders: subfolders)
         if (idStyle == .dated || subfolders != .none) && type.dateField == nil {
             report("'id: dated' and subfolders need a required date or datetime field", at: properties["id"]?.1 ?? properties["subfolders"]?.1)
         }
+        type = checkingLifecycle(of: type)
         return problems.isEmpty ? type : nil
     }
 
@@ -138,7 +134,8 @@ struct TypeFileReader {
         }
         return FieldDefinition(key: field.key, kind: kind, required: required, defaultValue: values["default"]?.value,
                                description: values["description"]?.value.string, pattern: values["pattern"]?.value.string,
-                               unit: values["unit"]?.value.string)
+                               unit: values["unit"]?.value.string, workflow: workflow(of: field.key, kind: kind, values),
+                               serviceLevel: serviceLevel(of: field.key, kind: kind, values))
     }
 
     private mutating func kind(named kindName: String, field: String,
@@ -180,16 +177,16 @@ struct TypeFileReader {
         }
     }
 
-    private func suggestion(for name: String, among candidates: [String]) -> String? {
+    func suggestion(for name: String, among candidates: [String]) -> String? {
         Suggestions.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
     }
 
-    private mutating func reportUnknown(_ name: String, among candidates: [String], what: String, at location: SourceLocation) {
+    mutating func reportUnknown(_ name: String, among candidates: [String], what: String, at location: SourceLocation) {
         report("unknown \(what) '\(name)'", at: location,
                hint: suggestion(for: name, among: candidates) ?? "known: \(candidates.joined(separator: ", "))")
     }
 
-    private mutating func report(_ message: String, at location: SourceLocation?, hint: String? = nil) {
+    mutating func report(_ message: String, at location: SourceLocation?, hint: String? = nil) {
         problems.append(Diagnostic(code: "schema", path: document.path, location: location, message: message, hint: hint,
                                    sourceLine: location.flatMap { document.sourceLine($0.line) }))
     }

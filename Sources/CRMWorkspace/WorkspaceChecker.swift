@@ -11,12 +11,12 @@ public enum WorkspaceChecker {
     }
 
     /// Every problem in the workspace, sorted by file, line and column.
-    public static func check(_ workspace: Workspace) -> [Diagnostic] {
-        report(workspace).problems
+    public static func check(_ workspace: Workspace, today: CivilDate? = nil) -> [Diagnostic] {
+        report(workspace, today: today).problems
     }
 
-    /// Checks the workspace.
-    public static func report(_ workspace: Workspace) -> Report {
+    /// Checks the workspace; with `today`, records past their service level get a warning.
+    public static func report(_ workspace: Workspace, today: CivilDate? = nil) -> Report {
         var problems = workspace.problems
         let (files, scanProblems) = RecordScanner.scan(workspace, includeStrays: true)
         problems += scanProblems
@@ -24,7 +24,7 @@ public enum WorkspaceChecker {
         problems += loaded.problems
         let index = WorkspaceIndex(schema: workspace.schema, records: loaded.records)
         problems += index.problems
-        var validator = RecordValidator(index: index)
+        var validator = RecordValidator(index: index, today: today)
         for (record, document) in zip(loaded.records, loaded.documents) {
             if let problem = RecordID.problem(with: record.id) {
                 problems.append(Diagnostic(code: "invalid-id", path: record.path, location: nil,

@@ -16,7 +16,7 @@ public enum InitError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// `crm init [DIR]`: creates a workspace with the built-in types.
+/// `crm init [DIR]`: creates a workspace with the built-in types and reports.
 public enum WorkspaceInitializer {
     public static let config = """
         # Settings of this crm workspace.
@@ -49,6 +49,13 @@ public enum WorkspaceInitializer {
             for (type, text) in BuiltinTypes.files {
                 let file = ".crm/types/\(type).yaml"
                 try write(text, to: path + "/" + file)
+                written.append(file)
+            }
+            try makeDirectory(path + "/.crm/reports")
+            let types = Set(BuiltinTypes.files.map(\.name))
+            for report in BuiltinReports.files where types.contains(report.type) {
+                let file = ".crm/reports/\(report.name).yaml"
+                try write(report.text, to: path + "/" + file)
                 written.append(file)
             }
             if FileIO.kind(of: path + "/.gitignore") == nil {

@@ -15,6 +15,8 @@ struct SampleCall {
     var summary: String
     var outcome: String
     var followUp: CivilDate?
+    /// The day the follow-up was done: the next call to the customer, as `crm log-call` records it.
+    var followUpDone: CivilDate?
     /// Part of a story (or written by hand): complaints do not take it over.
     var pinned = false
     var handStyled = false
@@ -32,6 +34,7 @@ struct SampleCall {
         list.add("summary", summary)
         list.add("outcome", outcome)
         list.add("follow-up", followUp)
+        list.add("follow-up-done", followUpDone)
         let date = at.date.description
         let folder = "calls/\(date.prefix(4))/\(date.dropFirst(5).prefix(2))"
         var record = SampleRecord(type: "call", id: id, folder: folder, fields: list.fields)
@@ -60,13 +63,14 @@ extension SampleGenerator {
             for (index, (day, slot)) in slots.enumerated() {
                 made.append(try call(customer, on: day, slot, first: index == 0, &random))
             }
-            // A follow-up is kept only when it falls before the next call, or, on the last
-            // call, beyond the coming week: the follow-ups due now belong to the stories.
+            // A follow-up is kept only when it falls before the next call, which does it, or, on
+            // the last call, beyond the coming week: the follow-ups due now belong to the stories.
             for index in made.indices where !made[index].pinned {
                 guard let followUp = made[index].followUp else { continue }
                 let next = index + 1 < made.count ? made[index + 1].at.date : nil
                 if let next, followUp > next { made[index].followUp = nil }
                 if next == nil && followUp < today.adding(days: 7) { made[index].followUp = nil }
+                if made[index].followUp != nil { made[index].followUpDone = next }
             }
             calls += made
         }

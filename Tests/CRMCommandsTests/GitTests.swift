@@ -65,7 +65,7 @@ struct GitTests {
         #expect(try fixture.read("calls/2026/11/\(id).yaml") == "customer: acme\nat: 2026-11-22T10:00\nchannel: phone\nsubject: Ceník\nfollow-up: 2026-11-29\n")
         let complaint = fixture.crm(["new", "complaint", "customer=acme", "subject=Late"]).output.trimmingCharacters(in: .newlines)
         #expect(try fixture.read("complaints/\(complaint).yaml")
-                    == "customer: acme\nopened: 2026-11-22\nstatus: open\nseverity: normal\nsubject: Late\n")
+                    == "customer: acme\nopened: 2026-11-22\nstatus: open\nseverity: normal\nsubject: Late\ndue: 2026-12-02\n")
     }
 
     @Test("Values are checked against their field's kind before anything is written", arguments: [

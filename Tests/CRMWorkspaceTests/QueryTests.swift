@@ -154,6 +154,12 @@ let queryCases: [QueryCase] = [
     QueryCase("invoice", "currency = EUR", ["i4"]),
     QueryCase("invoice", "due < today and not has paid", ["i1", "i4"]),
     QueryCase("invoice", "customer.status = active", ["i1", "i2"]),
+    QueryCase("invoice", "paid < due", ["i3"]),
+    QueryCase("invoice", "paid >= due", []),
+    QueryCase("complaint", "closed >= opened", ["x2", "x4"]),
+    QueryCase("complaint", "due > opened and status = open", ["x1"]),
+    QueryCase("complaint", "due = opened", []),
+    QueryCase("complaint", "not closed <= due", ["x1", "x2", "x3", "x4", "x5"]),
 ]
 
 /// A query that must be refused: the column and the message.
@@ -213,7 +219,25 @@ let rejectedQueries: [RejectedQuery] = [
     RejectedQuery("customer", "()", 2, "expected a condition, found ')'"),
     RejectedQuery("customer", "", 1, "the expression is empty"),
     RejectedQuery("customer", "kind = true", 8, "'true' is not one of the values of this field"),
+    RejectedQuery("complaint", "closed > status", 10, "'status' is enum; it cannot be compared with date"),
 ]
+
+extension RejectedQuery {
+    /// Expects `read` to refuse the text, for the fixture's type, with this column and message.
+    func expectRefused(by read: (String, RecordType, Schema) throws -> Any) throws {
+        let (index, fixture) = try QueryTests.index()
+        let type = try #require(index.schema.type(named: self.type))
+        #expect {
+            _ = try read(query, type, index.schema)
+        } throws: { error in
+            guard let error = error as? QueryError else { return false }
+            #expect(error.column == column)
+            #expect(error.message == message)
+            return true
+        }
+        withExtendedLifetime(fixture) {}
+    }
+}
 
 @Suite("Query language")
 struct QueryTests {
@@ -234,17 +258,7 @@ struct QueryTests {
 
     @Test("Refuses with the column and a message", arguments: rejectedQueries)
     func refuses(_ example: RejectedQuery) throws {
-        let (index, fixture) = try Self.index()
-        let type = try #require(index.schema.type(named: example.type))
-        #expect {
-            _ = try RecordQuery(example.query, type: type, schema: index.schema, today: QueryFixture.today)
-        } throws: { error in
-            guard let error = error as? QueryError else { return false }
-            #expect(error.column == example.column)
-            #expect(error.message == example.message)
-            return true
-        }
-        withExtendedLifetime(fixture) {}
+        try example.expectRefused { try RecordQuery($0, type: $1, schema: $2, today: QueryFixture.today) }
     }
 
     @Test("Tables are large enough")
@@ -297,13 +311,13 @@ struct QueryTests {
         let complaint = try #require(schema.type(named: "complaint"))
         let report = Report(groups: [try ColumnSpec("status", type: complaint, schema: schema, today: QueryFixture.today)],
                             period: nil, measures: [.count])
-        let table = report.run(index.records(ofType: "complaint"), index: index)
+        let table = report.run(index.positions(ofType: "complaint"), index: index)
         #expect(table.rows.map(\.keys) == [["open"], ["in-progress"], ["resolved"], ["rejected"]])
         #expect(table.rows.map(\.values) == [[2], [1], [1], [1]])
         let call = try #require(schema.type(named: "call"))
         let monthly = Report(groups: [], period: (.month, try ColumnSpec("at", type: call, schema: schema, today: QueryFixture.today)),
-                             measures: [.count, .sum(try ColumnSpec("duration", type: call, schema: schema, today: QueryFixture.today))])
-        let months = monthly.run(index.records(ofType: "call"), index: index)
+                             measures: [.count, try Measure("sum(duration)", type: call, schema: schema, today: QueryFixture.today)])
+        let months = monthly.run(index.positions(ofType: "call"), index: index)
         #expect(months.rows.map(\.keys) == [["2025-12"], ["2026-06"], ["2026-10"], ["2026-11"]])
         #expect(months.rows.map(\.values) == [[1, 0], [1, 5], [1, 0], [3, 75]])
         #expect(months.total == [6, 80])

@@ -17,7 +17,7 @@ struct SchemaTests {
         #expect(complaint.field("calls")?.kind == .list(.reference("call")))
         let call = try #require(workspace.schema.type(named: "call"))
         #expect(call.fieldKeys == ["customer", "contact", "at", "direction", "channel", "duration", "by", "subject", "summary",
-                                   "outcome", "follow-up"])
+                                   "outcome", "follow-up", "follow-up-done"])
         #expect(call.field("at")?.kind == .datetime)
         #expect(try #require(workspace.schema.type(named: "contact")).field("customer")?.kind == .reference("customer"))
     }

@@ -12,8 +12,10 @@ enum CheckCommand {
         discussion: """
             Reports files that do not parse, unknown fields (with "did you mean"), missing required
             fields, values that do not fit their kind (dates, enum values, e-mails, ...), references to
-            records that do not exist, duplicate ids, and files outside any type folder. Exits with 0
-            when there are no errors and 1 when there are.
+            records that do not exist, duplicate ids, files outside any type folder, closed records
+            missing what their workflow requires, and saved queries and reports that no longer fit the
+            schema. Warns about records past their service level's deadline. Exits with 0 when there are
+            no errors and 1 when there are.
             """,
         options: [
             OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
@@ -23,11 +25,13 @@ enum CheckCommand {
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let format = try invocation.choice("format", formats, default: "text")
         let workspace = try context.workspace()
-        let report = WorkspaceChecker.report(workspace)
-        let (queries, queryProblems) = SavedQuery.all(in: workspace)
         let today = try context.today()
-        let problems = WorkspaceChecker.sorted(report.problems + queryProblems
-                                               + queries.flatMap { $0.problems(schema: workspace.schema, today: today) })
+        let report = WorkspaceChecker.report(workspace, today: today)
+        let (queries, queryProblems) = SavedQuery.all(in: workspace)
+        let (reports, reportProblems) = SavedReport.all(in: workspace)
+        let problems = WorkspaceChecker.sorted(report.problems + queryProblems + reportProblems
+                                               + queries.flatMap { $0.problems(schema: workspace.schema, today: today) }
+                                               + reports.flatMap { $0.problems(schema: workspace.schema, today: today) })
         if format == "json" {
             let objects: [JSON] = problems.map { problem in
                 var members: [(String, JSON)] = [("path", .string(problem.path))]

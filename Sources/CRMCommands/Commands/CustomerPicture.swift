@@ -1,22 +1,14 @@
 import CRMQuery
 import CRMSyntax
+import CRMWorkflow
 import CRMWorkspace
 
 /// What a customer's `crm show` adds to its fields: who to talk to, what is wrong, what is owed,
 /// what was promised and what was said last, built from the records that refer to it.
 struct CustomerPicture {
-    struct Section {
-        var title: String
-        var table: TableRenderer
-        var count: Int
-        var summary: String?
-    }
-
     let index: WorkspaceIndex
     let today: CivilDate
 
-    /// Complaint statuses that mean the complaint is finished.
-    static let closedStatuses: Set<String> = ["resolved", "rejected"]
     /// Shown in "Latest calls".
     static let latestCalls = 10
 
@@ -29,24 +21,27 @@ struct CustomerPicture {
                 rows: contacts.map { [$0.id, text($0, "name"), text($0, "role"), text($0, "email"), text($0, "phone")] }),
                 count: contacts.count))
         }
-        let complaints = referrers.filter { $0.type == "complaint" && !Self.closedStatuses.contains(text($0, "status")) }
+        let lifecycle = index.schema.type(named: "complaint").flatMap(Lifecycle.init)
+        let complaints = referrers.filter { $0.type == "complaint" && !(lifecycle?.isClosed($0.fields) ?? false) }
             .sorted { text($0, "opened") > text($1, "opened") }
         if !complaints.isEmpty {
             sections.append(Section(title: "Open complaints", table: TableRenderer(
                 headers: ["id", "opened", "age", "severity", "status", "due", "subject"],
                 rows: complaints.map { complaint in
-                    [complaint.id, text(complaint, "opened"), age(since: text(complaint, "opened")), text(complaint, "severity"),
-                     text(complaint, "status"), due(text(complaint, "due")), text(complaint, "subject")]
+                    [complaint.id, text(complaint, "opened"), RelativeDays.age(since: text(complaint, "opened"), today: today),
+                     text(complaint, "severity"), text(complaint, "status"), RelativeDays.due(text(complaint, "due"), today: today),
+                     text(complaint, "subject")]
                 }), count: complaints.count))
         }
         if let invoices = unpaidInvoices(referrers) { sections.append(invoices) }
         let calls = referrers.filter { $0.type == "call" }.sorted { moment($0) > moment($1) }
-        let followUps = pendingFollowUps(calls)
+        let followUps = calls.filter { Agenda.followUpIsPending($0, in: index) }.sorted { text($0, "follow-up") < text($1, "follow-up") }
         if !followUps.isEmpty {
             sections.append(Section(title: "Follow-ups", table: TableRenderer(
                 headers: ["id", "follow-up", "when", "by", "subject"],
                 rows: followUps.map { call in
-                    [call.id, text(call, "follow-up"), due(text(call, "follow-up")), text(call, "by"), text(call, "subject")]
+                    [call.id, text(call, "follow-up"), RelativeDays.due(text(call, "follow-up"), today: today), text(call, "by"),
+                     text(call, "subject")]
                 }), count: followUps.count))
         }
         if !calls.isEmpty {
@@ -84,17 +79,10 @@ struct CustomerPicture {
         return Section(title: "Unpaid invoices", table: TableRenderer(
             headers: ["id", "number", "issued", "due", "when", "amount"],
             rows: unpaid.map { invoice in
-                [invoice.id, text(invoice, "number"), text(invoice, "issued"), text(invoice, "due"), due(text(invoice, "due")),
+                [invoice.id, text(invoice, "number"), text(invoice, "issued"), text(invoice, "due"),
+                 RelativeDays.due(text(invoice, "due"), today: today),
                  (Number(text(invoice, "amount")).map { Money.format($0.value) } ?? text(invoice, "amount")) + " " + currency(invoice)]
             }, rightAligned: [5]), count: unpaid.count, summary: summary)
-    }
-
-    /// Calls whose follow-up is still due: no later call to the customer exists.
-    private func pendingFollowUps(_ callsNewestFirst: [Record]) -> [Record] {
-        guard let latest = callsNewestFirst.first.map(moment) else { return [] }
-        return callsNewestFirst.filter { call in
-            !text(call, "follow-up").isEmpty && moment(call) == latest
-        }.sorted { text($0, "follow-up") < text($1, "follow-up") }
     }
 
     private func currency(_ invoice: Record) -> String {
@@ -108,36 +96,5 @@ struct CustomerPicture {
 
     private func moment(_ call: Record) -> Int {
         CivilDateTime(text(call, "at"))?.instant ?? CivilDate(text(call, "at")).map { $0.dayNumber * 86_400 } ?? 0
-    }
-
-    /// `today`, `3 days`, for how long something has been open.
-    private func age(since date: String) -> String {
-        guard let start = CivilDate(date) else { return "" }
-        let days = start.days(to: today)
-        return days <= 0 ? "today" : plural(days, "day")
-    }
-
-    /// `overdue 5 days`, `today`, `in 3 days`.
-    private func due(_ date: String) -> String {
-        guard let day = CivilDate(date) else { return "" }
-        let days = today.days(to: day)
-        if days < 0 { return "overdue \(plural(-days, "day"))" }
-        return days == 0 ? "today" : "in " + plural(days, "day")
-    }
-}
-
-/// Amounts for people: thousands separated by a space, two decimals only when there are cents.
-enum Money {
-    static func format(_ amount: Double) -> String {
-        let cents = Int((abs(amount) * 100).rounded())
-        var whole = String(cents / 100)
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = " " + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
-        }
-        var result = (amount < 0 ? "-" : "") + whole + grouped
-        if cents % 100 != 0 { result += "." + (cents % 100 < 10 ? "0" : "") + String(cents % 100) }
-        return result
     }
 }

@@ -29,8 +29,10 @@ enum EditCommand {
         } catch {
             throw CommandError(error.description)
         }
+        let before = (try? RecordDocument(parsing: original))?.values
         var session = EditSession(context: context, locator: locator)
-        guard let edited = try session.edit(original, path: file.path, type: type, context: &context) else { return 1 }
+        guard let edited = try session.edit(original, path: file.path, type: type, before: before ?? [],
+                                            context: &context) else { return 1 }
         guard edited.bytes != original else {
             context.console.error("\(file.id): nothing changed\n")
             return 0
@@ -43,8 +45,7 @@ enum EditCommand {
         }
         try mutation.write(edited.bytes, to: file.path)
         _ = try mutation.commit("crm: edit \(file.id)", invocation: invocation, context: context)
-        let before = (try? RecordDocument(parsing: original))?.values ?? []
-        for change in RecordChanges.between(before, edited.values) {
+        for change in RecordChanges.between(before ?? [], edited.values) {
             context.console.line("\(file.id): \(TerminalText.escaped(change.description))")
         }
         return 0

@@ -36,7 +36,7 @@ enum ItemCommand {
                 if let existing = document[definition.key], !existing.isEmpty {
                     try RecordEdit.apply { () throws(RecordEditError) in try document.append(item, to: definition.key) }
                 } else {
-                    let position = SetCommand.position(of: definition.key, in: type, document)
+                    let position = type.position(forNewField: definition.key, in: document)
                     try RecordEdit.apply { () throws(RecordEditError) in
                         try document.set(definition.key, to: .list([item]), at: position)
                     }

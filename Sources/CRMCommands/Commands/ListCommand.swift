@@ -124,9 +124,7 @@ enum ListCommand {
                 for object in objects { context.console.line(object.compact) }
             }
         case "csv":
-            let writer = CSVWriter()
-            context.console.write(writer.row(names))
-            for record in records { context.console.write(writer.row(names.map { plain($0, record) })) }
+            context.console.write(CSVWriter.document(headers: names, rows: records.map { record in names.map { plain($0, record) } }))
         default:
             guard !records.isEmpty else { return }
             let rows = records.map { record in

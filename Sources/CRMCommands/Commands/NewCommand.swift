@@ -31,26 +31,49 @@ enum NewCommand {
         ],
         run: run)
 
+    /// A new record ready to be written.
+    struct Draft {
+        var id: String
+        /// Relative to the workspace.
+        var path: String
+        var document: RecordDocument
+    }
+
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let workspace = try context.workspace()
         let type = try RecordPresentation.type(named: invocation.arguments[0], in: workspace.schema)
         var locator = RecordLocator(workspace: workspace)
+        guard let draft = try prepare(type: type, assignments: Array(invocation.arguments.dropFirst()), invocation: invocation,
+                                      locator: &locator, context: &context) else { return 1 }
+        var mutation = try WorkspaceMutation(workspace)
+        try write(draft, with: &mutation)
+        _ = try mutation.commit("crm: new \(type.name) \(draft.id)", invocation: invocation, context: context)
+        context.console.line(draft.id)
+        return 0
+    }
+
+    /// The new record from `FIELD=VALUE` texts, the schema's defaults and the lifecycle, edited
+    /// first with `--edit` (`nil` when the person discards it), with an id from `--id` or made
+    /// from its fields.
+    static func prepare(type: RecordType, assignments texts: [String], invocation: Invocation, locator: inout RecordLocator,
+                        context: inout CommandContext) throws -> Draft? {
         var assignments = Assignments(type: type, input: try context.valueInput(), locator: locator)
-        let values = try assignments.parse(Array(invocation.arguments.dropFirst()))
+        let values = try assignments.parse(texts)
         var document = try draft(type: type, values: values, assignments: &assignments)
         if invocation.flag("edit") {
             var session = EditSession(context: context, locator: locator)
             guard let edited = try session.edit(document.bytes, path: "\(type.folder)/new-\(type.name).yaml", type: type,
-                                                context: &context) else { return 1 }
+                                                before: nil, context: &context) else { return nil }
             document = edited
         } else {
             let missing = type.fields.filter { $0.required && (document[$0.key]?.isEmpty ?? true) }.map(\.key)
             if !missing.isEmpty {
-                throw CommandError("a \(type.name) needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                throw CommandError("\(English.a(type.name)) needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
                                    hint: "give " + missing.map { "\($0)=..." }.joined(separator: " ") + ", or use --edit")
             }
+            try RecordEdit.applyLifecycle(type, before: nil, to: &document, context: context)
         }
-        var ids = locator.ids()
+        let ids = locator.ids()
         let id: String
         if let chosen = invocation.value("id") {
             if let problem = RecordID.problem(with: chosen) { throw CommandError("invalid id '\(chosen)': \(problem)") }
@@ -64,14 +87,14 @@ enum NewCommand {
             }
             id = made
         }
-        ids.insert(id)
         let path = RecordIDGenerator<SystemRandomNumberGenerator>.folder(for: type, fields: document.values) + "/\(id).yaml"
-        var mutation = try WorkspaceMutation(workspace)
-        guard FileIO.kind(of: workspace.absolute(path)) == nil else { throw CommandError("\(path) exists already") }
-        try mutation.write(document.bytes, to: path)
-        _ = try mutation.commit("crm: new \(type.name) \(id)", invocation: invocation, context: context)
-        context.console.line(id)
-        return 0
+        return Draft(id: id, path: path, document: document)
+    }
+
+    /// Writes a new record's file, refusing to replace one.
+    static func write(_ draft: Draft, with mutation: inout WorkspaceMutation) throws(CommandError) {
+        guard FileIO.kind(of: mutation.workspace.absolute(draft.path)) == nil else { throw CommandError("\(draft.path) exists already") }
+        try mutation.write(draft.document.bytes, to: draft.path)
     }
 
     /// The new record's text: defaults, then the given values, in the schema's field order.

@@ -32,7 +32,7 @@ struct RecordView {
         } else {
             for type in index.schema.types where referrers.contains(where: { $0.type == type.name }) {
                 let records = referrers.filter { $0.type == type.name }
-                section(CustomerPicture.Section(title: "\(type.name.capitalizedFirst) records referring to it",
+                section(Section(title: "\(type.name.capitalizedFirst) records referring to it",
                                                 table: table(for: type, records: records, referred: record.type),
                                                 count: records.count,
                                                 summary: nil))
@@ -88,12 +88,8 @@ struct RecordView {
         return TableRenderer(headers: ["id"] + paths.map(\.text), rows: rows, rightAligned: numeric)
     }
 
-    private mutating func section(_ section: CustomerPicture.Section) {
-        var heading = "\(section.title) (\(section.count))"
-        if let summary = section.summary { heading += " · " + summary }
-        text += "\n" + style.bold(heading) + "\n"
-        let table = section.table.render(width: width.map { $0 - 2 }, style: style)
-        for line in table.split(separator: "\n") { text += "  " + line + "\n" }
+    private mutating func section(_ section: Section) {
+        text += "\n" + section.render(width: width, style: style)
     }
 }
 

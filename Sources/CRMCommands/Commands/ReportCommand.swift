@@ -2,95 +2,151 @@ import CRMQuery
 import CRMSyntax
 import CRMWorkspace
 
-/// `crm report TYPE --by FIELD…`: records grouped and counted, summed or averaged.
+/// `crm report`: the workspace's reports (`crm report NAME`), or records of a type grouped and
+/// measured on the spot (`crm report TYPE --by FIELD…`).
 enum ReportCommand {
     static let formats = ["table", "json", "csv"]
 
     static let spec = CommandSpec(
         name: "report",
-        abstract: "Group records and count, sum or average them",
+        abstract: "Run a report, or group records and count, sum or average them",
         discussion: """
-            Groups the records of TYPE by the values of --by (a record with several values of a list
-            field counts in each group) and, with --per, by the day, week, month, quarter or year of a date
-            field. Measures are --count (the default), --sum FIELD and --avg FIELD; a total row follows.
+            `crm report` lists the workspace's reports (.crm/reports/NAME.yaml; see docs/query.md) and
+            `crm report NAME` runs one; --from and --to narrow it to a span of its date field.
+
+            `crm report TYPE --by FIELD` groups the records of TYPE by the values of --by (a record with
+            several values of a list field counts in each group) and, with --per, by the day, week,
+            month, quarter or year of a date field. Measures are --count (the default), --sum FIELD,
+            --avg FIELD and --measure EXPR (median(days(opened, closed)), percent(closed <= due),
+            sum(amount where due < today)); a total row follows.
+
+            --html FILE writes the dashboard, as `crm dashboard FILE` does.
 
             Examples:
+              crm report
+              crm report service-levels --from 2026-01-01
               crm report complaint --by status,severity
               crm report call --by channel --per month at --where 'at in this-year'
-              crm report deal --by stage --sum value --avg probability
+              crm report deal --by stage --sum value --measure 'sum(value * probability / 100) as weighted'
             """,
-        arguments: [ArgumentSpec("type", help: "The record type.", completion: .types)],
+        arguments: [ArgumentSpec("name-or-type", help: "A report's name, or a record type.", optional: true, completion: .types)],
         options: [
             OptionSpec(["--by"], value: "fields", help: "Group by these fields, comma-separated.", completion: .fields),
             OptionSpec(["--where"], value: "expr", help: "Only records that meet this condition."),
             OptionSpec(["--count"], help: "Count the records of each group (the default measure)."),
             OptionSpec(["--sum"], value: "field", help: "Add up this number or money field.", completion: .fields, repeatable: true),
             OptionSpec(["--avg"], value: "field", help: "Average this number or money field.", completion: .fields, repeatable: true),
+            OptionSpec(["--measure"], value: "expr", help: "Compute this for each group, for example median(duration).", repeatable: true),
             OptionSpec(["--per"], value: "period", secondValue: "field",
                        help: "Group by day, week, month, quarter or year of this date field.", completion: .choices(Report.Period.allCases.map(\.rawValue))),
+            OptionSpec(["--from"], value: "date", help: "Only records dated from this day or period on."),
+            OptionSpec(["--to"], value: "date", help: "Only records dated up to the end of this day or period."),
             OptionSpec(["--format"], value: "format", help: "table, json or csv. (default: table)", completion: .choices(formats)),
+            OptionSpec(["--html"], value: "file", help: "Write the HTML dashboard to this file.", completion: .files),
         ],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let format = try invocation.choice("format", formats, default: "table")
+        if let file = invocation.value("html") { return try DashboardCommand.write(to: file, context: &context) }
         let workspace = try context.workspace()
         let today = try context.today()
-        let type = try RecordPresentation.type(named: invocation.arguments[0], in: workspace.schema)
-        func column(_ text: String, _ option: String) throws(CommandError) -> ColumnSpec {
-            try RecordPresentation.column(text, type: type, schema: workspace.schema, today: today, option: option)
+        let (reports, problems) = SavedReport.all(in: workspace)
+        guard let target = invocation.arguments.first else {
+            for problem in problems { context.report(problem) }
+            return list(reports, format: format, context: &context)
         }
-        var groups: [ColumnSpec] = []
-        for name in splitTopLevel(invocation.value("by") ?? "") { groups.append(try column(name, "--by")) }
-        var measures: [Report.Measure] = invocation.flag("count") ? [.count] : []
-        for name in invocation.values("sum") { measures.append(.sum(try numeric(try column(name, "--sum"), option: "--sum"))) }
-        for name in invocation.values("avg") { measures.append(.average(try numeric(try column(name, "--avg"), option: "--avg"))) }
-        var period: (Report.Period, ColumnSpec)?
-        if let (unit, field) = invocation.pair("per") {
-            guard let parsed = Report.Period(rawValue: unit) else {
-                throw UsageError("'\(unit)' is not a period: expected day, week, month, quarter or year", command: spec)
+        let adHoc = ["by", "per", "sum", "avg", "measure"].filter { invocation.value($0) != nil } + (invocation.flag("count") ? ["count"] : [])
+        let report: SavedReport
+        if workspace.schema.type(named: target) != nil {
+            report = try adHocReport(type: target, invocation: invocation)
+        } else if let saved = reports.first(where: { $0.name == target }) {
+            if let option = adHoc.first {
+                throw UsageError("--\(option) is for reports of a type (crm report TYPE --by FIELD); '\(target)' is a report", command: spec)
             }
-            let dated = try column(field, "--per")
-            guard dated.kind == .date || dated.kind == .datetime else {
-                throw CommandError("--per \(unit) \(field): '\(field)' is not a date field")
-            }
-            period = (parsed, dated)
-        }
-        guard !groups.isEmpty || period != nil else {
-            throw UsageError("nothing to group by: give --by FIELD or --per PERIOD FIELD", command: spec)
-        }
-        let query = try invocation.value("where").map { text throws(CommandError) in
-            try RecordPresentation.query(text, type: type, schema: workspace.schema, today: today)
-        }
-        var related = query?.relatedTypes ?? []
-        for item in groups + [period?.1].compactMap({ $0 }) { related.formUnion(item.relatedTypes) }
-        for measure in measures {
-            if case .sum(let item) = measure { related.formUnion(item.relatedTypes) }
-            if case .average(let item) = measure { related.formUnion(item.relatedTypes) }
-        }
-        if format == "table" { for group in groups { if let target = group.kind.referencedType { related.insert(target) } } }
-        related.insert(type.name)
-        let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { related.contains($0.name) })
-        let records = query?.select(in: index) ?? index.records(ofType: type.name)
-        let report = Report(groups: groups, period: period, measures: measures)
-        let table = report.run(records, index: index)
-        if format == "table", table.groupColumns == 2, report.measures.count == 1, !{
-            if case .average = report.measures[0] { return true } else { return false }
-        }() {
-            writeCrossTable(table, index: index, groups: period == nil ? groups : [period!.1] + groups, period: period != nil,
-                            context: &context)
+            report = saved
         } else {
-            write(table, format: format, index: index, groups: groups, context: &context)
+            let names = workspace.schema.typeNames + reports.map(\.name)
+            throw CommandError("no report or type '\(target)'",
+                               hint: Suggestions.closest(to: target, in: names).map { "did you mean '\($0)'?" } ?? "`crm report` lists the reports")
+        }
+        var narrowed = report
+        if let condition = invocation.value("where") {
+            narrowed.condition = report.condition.map { "(\($0)) and (\(condition))" } ?? condition
+        }
+        let compiled = try compile(narrowed, invocation: invocation, schema: workspace.schema, today: today)
+        var related = compiled.relatedTypes
+        if format == "table" { for group in compiled.report.groups { if let target = group.kind.referencedType { related.insert(target) } } }
+        let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { related.contains($0.name) })
+        let table = compiled.run(in: index)
+        let saved = report.path != nil || workspace.schema.type(named: target) == nil
+        if saved && format == "table" {
+            context.console.line(context.console.style.bold(report.title))
+        }
+        let crossGroups = compiled.report.period.map { [$0.1] + compiled.report.groups } ?? compiled.report.groups
+        if format == "table", table.groupColumns == 2, compiled.report.measures.count == 1, compiled.report.measures[0].isAdditive {
+            writeCrossTable(table, index: index, groups: crossGroups, period: compiled.report.period != nil, context: &context)
+        } else {
+            write(table, format: format, title: saved ? (report.name, report.title) : nil, index: index,
+                  groups: compiled.report.groups, money: compiled.report.measures.map(\.isMoney), context: &context)
         }
         for problem in index.problems { context.report(problem) }
         return 0
     }
 
-    private static func numeric(_ column: ColumnSpec, option: String) throws(CommandError) -> ColumnSpec {
-        guard column.kind == .number || column.kind == .money else {
-            throw CommandError("\(option) \(column.text): '\(column.text)' is \(column.kind.name), not a number or money field")
+    /// The report `crm report TYPE --by …` describes.
+    private static func adHocReport(type: String, invocation: Invocation) throws(UsageError) -> SavedReport {
+        var measures = invocation.flag("count") ? ["count"] : []
+        measures += invocation.values("sum").map { "sum(\($0))" } + invocation.values("avg").map { "avg(\($0))" } + invocation.values("measure")
+        let per = invocation.pair("per").map { "\($0.0) \($0.1)" }
+        if let unit = invocation.pair("per")?.0, Report.Period(rawValue: unit) == nil {
+            throw UsageError("'\(unit)' is not a period: expected day, week, month, quarter or year", command: spec)
         }
-        return column
+        let groups = splitTopLevel(invocation.value("by") ?? "")
+        guard !groups.isEmpty || per != nil else {
+            throw UsageError("nothing to group by: give --by FIELD or --per PERIOD FIELD", command: spec)
+        }
+        return SavedReport(name: type, title: type, type: type, groups: groups, per: per, measures: measures)
+    }
+
+    /// The report checked against the schema; a problem is reported against the option (or the
+    /// report file's key) it comes from.
+    private static func compile(_ report: SavedReport, invocation: Invocation, schema: Schema,
+                                today: CivilDate) throws(CommandError) -> CompiledReport {
+        do {
+            return try report.compile(schema: schema, today: today, from: invocation.value("from"), to: invocation.value("to"))
+        } catch {
+            let fromFile = report.path != nil && invocation.value(error.key) == nil
+            guard !fromFile else {
+                throw CommandError("report \(report.name): \(error.key), column \(error.error.column): \(error.error.message)",
+                                   hint: error.error.hint ?? "fix \(report.path!); crm check shows the problem")
+            }
+            let option: String
+            switch error.key {
+            case "by", "per", "where", "from", "to": option = "--" + error.key
+            case "date": option = "--per"
+            default: option = "--measure"
+            }
+            throw RecordPresentation.queryFailure(error.error, in: error.text, option: option)
+        }
+    }
+
+    /// `crm report` alone: the reports with their titles.
+    private static func list(_ reports: [SavedReport], format: String, context: inout CommandContext) -> Int32 {
+        if format == "json" {
+            context.console.line(JSON.array(reports.map { report in
+                .object([("name", .string(report.name)), ("title", .string(report.title)), ("type", .string(report.type)),
+                         ("description", report.description.map(JSON.string) ?? .null)])
+            }).pretty)
+            return 0
+        }
+        guard !reports.isEmpty else {
+            context.console.error("no reports in \(SavedReport.folder)/\n")
+            return 1
+        }
+        context.console.write(TableRenderer(headers: ["report", "type", "title"], rows: reports.map { [$0.name, $0.type, $0.title] })
+            .render(width: context.console.width, style: context.console.style))
+        return 0
     }
 
     static func number(_ value: Double?) -> String {
@@ -132,8 +188,11 @@ enum ReportCommand {
             .render(width: context.console.width, style: context.console.style))
     }
 
-    static func write(_ table: Report.Table, format: String, index: WorkspaceIndex, groups: [ColumnSpec],
-                      context: inout CommandContext) {
+    static func write(_ table: Report.Table, format: String, title: (name: String, title: String)?, index: WorkspaceIndex,
+                      groups: [ColumnSpec], money: [Bool], context: inout CommandContext) {
+        func cells(_ values: [Double?]) -> [String] {
+            zip(values, money).map { value, isMoney in isMoney ? value.map(Money.format) ?? "" : number(value) }
+        }
         switch format {
         case "json":
             let rows = table.rows.map { row in
@@ -142,11 +201,10 @@ enum ReportCommand {
             }
             let total = JSON.object(zip(table.columns.dropFirst(table.groupColumns), table.total.map { $0.map(JSON.number) ?? .null })
                 .map { ($0.0, $0.1) })
-            context.console.line(JSON.object([("rows", .array(rows)), ("total", total)]).pretty)
+            let named = title.map { [("report", JSON.string($0.name)), ("title", JSON.string($0.title))] } ?? []
+            context.console.line(JSON.object(named + [("rows", .array(rows)), ("total", total)]).pretty)
         case "csv":
-            let writer = CSVWriter()
-            context.console.write(writer.row(table.columns))
-            for row in table.rows { context.console.write(writer.row(row.keys + row.values.map(number))) }
+            context.console.write(CSVWriter.document(headers: table.columns, rows: table.rows.map { $0.keys + $0.values.map(number) }))
         default:
             let offset = table.groupColumns - groups.count
             var rows = table.rows.map { row in
@@ -154,9 +212,9 @@ enum ReportCommand {
                     guard position >= offset, key != Report.none, groups[position - offset].kind.referencedType != nil,
                           let target = index.record(key) else { return key }
                     return index.title(of: target)
-                } + row.values.map(number)
+                } + cells(row.values)
             }
-            rows.append(["total"] + Array(repeating: "", count: table.groupColumns - 1) + table.total.map(number))
+            rows.append(["total"] + Array(repeating: "", count: table.groupColumns - 1) + cells(table.total))
             let numeric = Set(table.groupColumns..<table.columns.count)
             context.console.write(TableRenderer(headers: table.columns, rows: rows, rightAligned: numeric)
                 .render(width: context.console.width, style: context.console.style))

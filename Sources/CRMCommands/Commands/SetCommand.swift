@@ -12,35 +12,50 @@ enum SetCommand {
             20.11.2026 are understood), enum values must be in the schema, references must exist. List
             fields take comma-separated items; map entries are set as address.city=Brno.
 
-            Example:
+            A complaint's status follows its workflow (see `crm types complaint`): resolving or
+            rejecting one needs a resolution and stamps closed; reopening clears closed.
+            --opt-out records that a customer does not want an offer (or `all` contact), so that
+            `crm campaign select` leaves them out.
+
+            Examples:
               crm set skoda-transport status=active owner=jana address.city=Plzeň
+              crm set 2026-11-16-skoda-transport-9han status=resolved 'resolution=Replaced the seal'
+              crm set skoda-transport --opt-out newsletter
             """,
         arguments: [
             ArgumentSpec("id", help: "The record.", completion: .ids),
-            ArgumentSpec("field=value", help: "The fields to set.", repeating: true, completion: .fields),
+            ArgumentSpec("field=value", help: "The fields to set.", optional: true, repeating: true, completion: .fields),
         ],
-        options: [WorkspaceMutation.noCommitOption],
+        options: [
+            OptionSpec(["--opt-out"], value: "offer", help: "Add this offer (or all) to a customer's opt-outs.", repeatable: true),
+            WorkspaceMutation.noCommitOption,
+        ],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let id = invocation.arguments[0]
         let assignmentTexts = Array(invocation.arguments.dropFirst())
-        return try RecordEdit.run(invocation, context: &context,
-                                  message: "crm: set \(id) " + assignmentTexts.joined(separator: " ")) { document, type, assignments in
+        let optOuts = invocation.values("opt-out")
+        guard !assignmentTexts.isEmpty || !optOuts.isEmpty else {
+            throw UsageError("nothing to set: give FIELD=VALUE or --opt-out OFFER", command: spec)
+        }
+        let message = (["crm: set", id] + assignmentTexts + optOuts.map { "--opt-out \($0)" }).joined(separator: " ")
+        return try RecordEdit.run(invocation, context: &context, message: message) { document, type, assignments in
+            for offer in optOuts { try addOptOut(offer, to: &document, type: type) }
             for assignment in try assignments.parse(assignmentTexts) {
                 if let entry = assignment.entry {
                     if assignment.value.isEmpty {
                         try RecordEdit.apply { () throws(RecordEditError) in _ = try document.remove(assignment.key, entry: entry) }
                     } else {
-                        let position = position(of: assignment.key, in: type, document)
+                        let position = type.position(forNewField: assignment.key, in: document)
                         try RecordEdit.apply { () throws(RecordEditError) in
                             try document.set(assignment.key, entry: entry, to: assignment.value, at: position)
                         }
                     }
                 } else if assignment.value.isEmpty, type.field(assignment.key)?.required == true {
-                    throw CommandError("'\(assignment.key)' is required for a \(type.name) and cannot be empty")
+                    throw CommandError("'\(assignment.key)' is required for \(English.a(type.name)) and cannot be empty")
                 } else {
-                    let position = position(of: assignment.key, in: type, document)
+                    let position = type.position(forNewField: assignment.key, in: document)
                     try RecordEdit.apply { () throws(RecordEditError) in
                         try document.set(assignment.key, to: assignment.value, at: position)
                     }
@@ -49,16 +64,16 @@ enum SetCommand {
         }
     }
 
-    /// Where a new field goes: after the nearest field before it in the schema, so records keep
-    /// the schema's order.
-    static func position(of key: String, in type: RecordType, _ document: RecordDocument) -> FieldPosition {
-        guard let index = type.fields.firstIndex(where: { $0.key == key }) else { return .end }
-        for previous in type.fields[..<index].reversed() where document[previous.key] != nil {
-            return .after(previous.key)
+    /// Adds `offer` to the record's `opt-outs` unless it is there already (without regard to case).
+    static func addOptOut(_ offer: String, to document: inout RecordDocument, type: RecordType) throws(CommandError) {
+        guard type.field("opt-outs")?.kind.isList == true else {
+            throw CommandError("\(English.a(type.name)) has no opt-outs list", hint: "opt-outs belong to customers")
         }
-        for next in type.fields[(index + 1)...] where document[next.key] != nil {
-            return .before(next.key)
-        }
-        return .end
+        let offer = offer.trimmingWhitespace()
+        guard !offer.isEmpty else { throw CommandError("--opt-out needs the name of an offer, or all") }
+        let current = (document["opt-outs"]?.strings ?? []).filter { !$0.isEmpty }
+        guard !current.contains(where: { TextFold.fold($0) == TextFold.fold(offer) }) else { return }
+        let position = type.position(forNewField: "opt-outs", in: document)
+        try RecordEdit.apply { () throws(RecordEditError) in try document.set("opt-outs", to: .list(current + [offer]), at: position) }
     }
 }

@@ -45,7 +45,34 @@ enum TypesCommand {
         }
         context.console.write(TableRenderer(headers: ["field", "kind", "required", "default", "description"], rows: rows)
             .render(width: context.console.width, style: context.console.style))
+        for line in lifecycleLines(type) { context.console.line(line) }
         return 0
+    }
+
+    /// The workflow and service level in words, after the fields.
+    static func lifecycleLines(_ type: RecordType) -> [String] {
+        var lines: [String] = []
+        for field in type.fields {
+            if let workflow = field.workflow {
+                let values = field.kind.enumValues ?? []
+                let moves = values.compactMap { value in
+                    workflow.transitions[value].map { "\(value) → \($0.joined(separator: ", "))" }
+                }
+                lines.append("\n\(field.key) changes: " + (moves.isEmpty ? "any" : moves.joined(separator: "; ")))
+                if !workflow.closing.isEmpty {
+                    var closing = "closing: \(workflow.closing.joined(separator: ", "))"
+                    if !workflow.closingRequires.isEmpty { closing += "; needs \(workflow.closingRequires.joined(separator: ", "))" }
+                    if let stamp = workflow.closingStamp { closing += "; stamps \(stamp)" }
+                    lines.append(closing)
+                }
+            }
+            if let level = field.serviceLevel {
+                let values = type.field(level.by)?.kind.enumValues ?? []
+                let days = values.compactMap { value in level.days[value].map { "\(value) \(plural($0, "day"))" } }
+                lines.append("\(field.key): \(level.from) + service level by \(level.by): \(days.joined(separator: ", "))")
+            }
+        }
+        return lines
     }
 
     static func json(_ type: RecordType) -> JSON {
@@ -67,6 +94,19 @@ enum TypesCommand {
                 members.append(("required", .bool(field.required)))
                 if let value = field.defaultValue { members.append(("default", JSON(value))) }
                 if let description = field.description { members.append(("description", .string(description))) }
+                if let workflow = field.workflow {
+                    members.append(("transitions", .object((field.kind.enumValues ?? []).compactMap { value in
+                        workflow.transitions[value].map { (value, JSON.array($0.map(JSON.string))) }
+                    })))
+                    members.append(("closing", .array(workflow.closing.map(JSON.string))))
+                    members.append(("closing-requires", .array(workflow.closingRequires.map(JSON.string))))
+                    if let stamp = workflow.closingStamp { members.append(("closing-stamp", .string(stamp))) }
+                }
+                if let level = field.serviceLevel {
+                    members.append(("service-level", .object(level.days.sorted { $0.key < $1.key }.map { ($0.key, JSON.integer($0.value)) })))
+                    members.append(("service-level-by", .string(level.by)))
+                    members.append(("service-level-from", .string(level.from)))
+                }
                 return .object(members)
             })),
         ])

@@ -24,7 +24,7 @@ enum UnsetCommand {
                 if let entry {
                     try RecordEdit.apply { () throws(RecordEditError) in _ = try document.remove(definition.key, entry: entry) }
                 } else if definition.required {
-                    throw CommandError("'\(definition.key)' is required for a \(type.name) and cannot be removed")
+                    throw CommandError("'\(definition.key)' is required for \(English.a(type.name)) and cannot be removed")
                 } else {
                     try RecordEdit.apply { () throws(RecordEditError) in _ = try document.remove(definition.key) }
                 }

@@ -10,6 +10,12 @@ public struct CSVWriter: Sendable {
         self.neutralizeFormulas = neutralizeFormulas
     }
 
+    /// A header row and the rows, with the default settings.
+    public static func document(headers: [String], rows: [[String]]) -> String {
+        let writer = CSVWriter()
+        return ([headers] + rows).map(writer.row).joined()
+    }
+
     public func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: String(separator)) + "\r\n"
     }

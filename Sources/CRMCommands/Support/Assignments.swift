@@ -41,8 +41,8 @@ struct Assignments {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard let definition = type.field(parts[0]) else {
             let hint = Suggestions.closest(to: parts[0], in: type.fieldKeys).map { "did you mean '\($0)'?" }
-                ?? "a \(type.name) has: \(type.fieldKeys.joined(separator: ", "))"
-            throw CommandError("unknown field '\(parts[0])' for a \(type.name)", hint: hint)
+                ?? "\(English.a(type.name)) has: \(type.fieldKeys.joined(separator: ", "))"
+            throw CommandError("unknown field '\(parts[0])' for \(English.a(type.name))", hint: hint)
         }
         if case .map(let entries) = definition.kind {
             guard parts.count == 2 else {
@@ -89,7 +89,7 @@ struct Assignments {
                                        ?? "`crm list \(target) --format ids` lists them")
             }
             guard found == target else {
-                throw CommandError("\(definition.key): '\(value)' is a \(found), not a \(target)")
+                throw CommandError("\(definition.key): '\(value)' is \(English.a(found)), not \(English.a(target))")
             }
         }
         if let pattern = definition.pattern, !value.isEmpty, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {

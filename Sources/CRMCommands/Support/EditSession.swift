@@ -17,8 +17,11 @@ struct EditSession {
     }
 
     /// The edited record once it is valid; `nil` when the person discards it or keeps the draft.
-    /// `bytes` need not parse: editing is how a broken record gets fixed.
-    mutating func edit(_ bytes: [UInt8], path: String, type: RecordType, context: inout CommandContext) throws(CommandError) -> RecordDocument? {
+    /// `bytes` need not parse: editing is how a broken record gets fixed. The type's lifecycle
+    /// checks the change from `before` (`nil` for a new record) and adds its stamps.
+    mutating func edit(_ bytes: [UInt8], path: String, type: RecordType, before: [Field]?,
+                       context: inout CommandContext) throws(CommandError) -> RecordDocument? {
+        let today = try context.today()
         let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         let name = path.split(separator: "/").last.map(String.init) ?? "\(type.name).yaml"
         let draft = "\(folder)/crm-\(getpid())-\(name.hasSuffix(".yaml") ? name : type.name + ".yaml")"
@@ -38,9 +41,17 @@ struct EditSession {
             let problems: [Diagnostic]
             var edited: RecordDocument?
             do {
-                let parsed = try RecordDocument(parsing: bytes, path: path)
+                var parsed = try RecordDocument(parsing: bytes, path: path)
                 var validator = RecordValidator(index: locator.referenceIndex())
-                problems = validator.validate(parsed, as: type).filter { $0.severity == .error }
+                var found = validator.validate(parsed, as: type).filter { $0.severity == .error }
+                if found.isEmpty, let lifecycle = Lifecycle(type: type) {
+                    do {
+                        try lifecycle.apply(before: before, to: &parsed, today: today)
+                    } catch {
+                        found.append(lifecycle.diagnostic(error, in: parsed))
+                    }
+                }
+                problems = found
                 edited = parsed
             } catch {
                 problems = [error]

@@ -37,10 +37,18 @@ public struct Invocation: Sendable {
 
     /// `--key` as a positive integer.
     public func positiveInteger(_ key: String) throws(UsageError) -> Int? {
+        try integer(key, from: 1, "a positive whole number")
+    }
+
+    /// `--key` as a whole number, 0 or more.
+    public func nonNegativeInteger(_ key: String) throws(UsageError) -> Int? {
+        try integer(key, from: 0, "a whole number, 0 or more")
+    }
+
+    private func integer(_ key: String, from minimum: Int, _ expected: String) throws(UsageError) -> Int? {
         guard let text = value(key) else { return nil }
-        guard let number = Int(text), number > 0 else {
-            throw UsageError("'\(text)' is not a valid value for '--\(key) <n>': expected a positive whole number",
-                             command: command)
+        guard let number = Int(text), number >= minimum else {
+            throw UsageError("'\(text)' is not a valid value for '--\(key) <n>': expected \(expected)", command: command)
         }
         return number
     }

@@ -16,6 +16,9 @@ struct PendingChanges {
 
     init(git: WorkspaceGit, workspace: Workspace) throws(CommandError) {
         let status = try History.run { () throws(GitError) in try git.status() }
+        let head = try? git.commit(at: "HEAD")
+        let changes = head.flatMap { head in try? git.changes(from: head.id, to: nil) } ?? []
+        let committed = Dictionary(changes.map { ($0.path, $0.before) }, uniquingKeysWith: { first, _ in first })
         var locator = RecordLocator(workspace: workspace)
         var validator = RecordValidator(index: locator.referenceIndex())
         var entries: [Entry] = []
@@ -27,6 +30,13 @@ struct PendingChanges {
                 do {
                     let document = try RecordDocument(parsing: try FileIO.read(workspace.absolute(item.path)), path: item.path)
                     problems = validator.validate(document, as: type).filter { $0.severity == .error }
+                    if let lifecycle = Lifecycle(type: type) {
+                        do {
+                            try lifecycle.check(before: committed[item.path] ?? nil, after: document.values)
+                        } catch {
+                            problems.append(lifecycle.diagnostic(error, in: document))
+                        }
+                    }
                 } catch let error as Diagnostic {
                     problems = [error]
                 } catch {

@@ -18,6 +18,7 @@ enum RecordEdit {
         var document = original
         var assignments = Assignments(type: type, input: try context.valueInput(), locator: locator)
         try edit(&document, type, &assignments)
+        try applyLifecycle(type, before: original.values, to: &document, context: context)
         let changes = RecordChanges.between(original.values, document.values)
         guard !changes.isEmpty else {
             context.console.error("\(file.id): nothing changed\n")
@@ -27,6 +28,19 @@ enum RecordEdit {
         _ = try mutation.commit(message, invocation: invocation, context: context)
         for change in changes { context.console.line("\(file.id): \(TerminalText.escaped(change.description))") }
         return 0
+    }
+
+    /// Checks a change against the type's lifecycle and adds its stamps (`before` is `nil` for a
+    /// new record).
+    static func applyLifecycle(_ type: RecordType, before: [Field]?, to document: inout RecordDocument,
+                               context: CommandContext) throws(CommandError) {
+        guard let lifecycle = Lifecycle(type: type) else { return }
+        let today = try context.today()
+        do {
+            try lifecycle.apply(before: before, to: &document, today: today)
+        } catch {
+            throw CommandError(error.message, hint: error.hint)
+        }
     }
 
     /// An edit of the record document, with the error a person can act on.

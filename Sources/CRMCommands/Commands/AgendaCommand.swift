@@ -1,0 +1,74 @@
+import CRMWorkflow
+import CRMWorkspace
+
+/// `crm agenda`: what is overdue, due today and due in the next days.
+enum AgendaCommand {
+    static let formats = ["table", "json"]
+
+    static let spec = CommandSpec(
+        name: "agenda",
+        abstract: "Show follow-ups and deadlines that are due",
+        discussion: """
+            Lists the follow-ups promised on calls and the deadlines of open complaints that are overdue,
+            due today or due in the next --days days, overdue first. A follow-up is done when its call
+            has follow-up-done (crm done ID) or a later call to the same customer exists; a complaint's
+            deadline is done when the complaint is resolved or rejected.
+
+            --owner me is you: $CRM_USER, else git config crm.user, else your git e-mail's name.
+
+            Examples:
+              crm agenda
+              crm agenda --owner me --days 14
+            """,
+        options: [
+            OptionSpec(["--owner"], value: "name", help: "Only what this person owns (the call's by, the complaint's owner); me for you."),
+            OptionSpec(["--days"], value: "n", help: "How many days ahead to look. (default: 7)"),
+            OptionSpec(["--format"], value: "format", help: "table or json. (default: table)", completion: .choices(formats)),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let format = try invocation.choice("format", formats, default: "table")
+        let days = try invocation.nonNegativeInteger("days") ?? 7
+        let workspace = try context.workspace()
+        let today = try context.today()
+        let owner = try UserIdentity.ownerFilter(invocation.value("owner"), context: context)
+        let index = WorkspaceIndex(workspace: workspace)
+        for problem in index.problems { context.report(problem) }
+        let agenda = Agenda(index: index, today: today, days: days, owner: owner)
+        if format == "json" {
+            context.console.line(JSON.array(agenda.items.map { json($0, index: index) }).pretty)
+            return index.problems.isEmpty ? 0 : 1
+        }
+        let sections = [("Overdue", agenda.overdue), ("Today", agenda.dueToday),
+                        ("Next \(plural(days, "day"))", agenda.upcoming)].filter { !$0.1.isEmpty }
+        if sections.isEmpty {
+            context.console.line("Nothing due in the next \(plural(days, "day")).")
+        }
+        for (offset, (title, items)) in sections.enumerated() {
+            if offset > 0 { context.console.line("") }
+            let rows = items.map { item in
+                [item.record.id, item.due.description, RelativeDays.due(item.due, today: today),
+                 item.kind == .followUp ? "follow-up" : item.record.type, customerName(item, index: index), item.promise, item.owner]
+            }
+            let table = TableRenderer(headers: ["id", "due", "when", "what", "customer", "promised", "owner"], rows: rows)
+            context.console.write(Section(title: title, table: table, count: items.count)
+                .render(width: context.console.width, style: context.console.style))
+        }
+        return index.problems.isEmpty ? 0 : 1
+    }
+
+    private static func customerName(_ item: Agenda.Item, index: WorkspaceIndex) -> String {
+        guard let id = item.customer else { return "" }
+        return index.record(id).map(index.title) ?? id
+    }
+
+    private static func json(_ item: Agenda.Item, index: WorkspaceIndex) -> JSON {
+        .object([
+            ("id", .string(item.record.id)), ("type", .string(item.record.type)), ("kind", .string(item.kind.rawValue)),
+            ("due", .string(item.due.description)), ("days-late", .integer(item.daysLate)),
+            ("customer", item.customer.map(JSON.string) ?? .null), ("customer-name", .string(customerName(item, index: index))),
+            ("promised", .string(item.promise)), ("owner", .string(item.owner)), ("path", .string(item.record.path)),
+        ])
+    }
+}

@@ -1,0 +1,77 @@
+import CRMWorkflow
+import CRMWorkspace
+
+/// `crm complaints`: open complaints, most urgent first, with their age and deadline.
+enum ComplaintsCommand {
+    static let formats = ["table", "json", "csv"]
+
+    static let spec = CommandSpec(
+        name: "complaints",
+        abstract: "Show open complaints by urgency",
+        discussion: """
+            Lists the complaints that are not resolved or rejected, with how long they have been open
+            and how long is left before their deadline (due, which starts as the service level of the
+            complaint type: critical 1 day, high 3, normal 10, low 30 by default), the furthest past
+            it first. --breached keeps those past their deadline; crm check warns about them too.
+
+            Examples:
+              crm complaints
+              crm complaints --breached --owner me
+            """,
+        options: [
+            OptionSpec(["--breached"], help: "Only complaints past their deadline."),
+            OptionSpec(["--owner"], value: "name", help: "Only this person's complaints; me for you."),
+            OptionSpec(["--format"], value: "format", help: "table, json or csv. (default: table)", completion: .choices(formats)),
+        ],
+        run: run)
+
+    static let columns = ["id", "opened", "age", "severity", "status", "owner", "due", "when", "customer", "subject"]
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let format = try invocation.choice("format", formats, default: "table")
+        let workspace = try context.workspace()
+        let today = try context.today()
+        guard let type = workspace.schema.type(named: "complaint") else {
+            throw CommandError("this workspace has no complaint type", hint: "add .crm/types/complaint.yaml (crm init writes one)")
+        }
+        let owner = try UserIdentity.ownerFilter(invocation.value("owner"), context: context)
+        let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { ["complaint", "customer"].contains($0.name) })
+        for problem in index.problems { context.report(problem) }
+        guard let board = ComplaintBoard(index: index, type: type, today: today, breachedOnly: invocation.flag("breached"),
+                                         owner: owner) else {
+            throw CommandError("the complaint type has no workflow or service level", hint: "see `crm types complaint`")
+        }
+        let rows = board.entries.map { entry in row(entry, index: index, today: today) }
+        switch format {
+        case "json":
+            context.console.line(JSON.array(board.entries.map { entry in
+                var members = zip(columns, row(entry, index: index, today: today)).map { ($0.0, JSON.string($0.1)) }
+                members[columns.firstIndex(of: "customer")!] = ("customer", .string(entry.record["customer"]?.string ?? ""))
+                members.append(("days-late", entry.daysLate.map(JSON.integer) ?? .null))
+                return .object(members)
+            }).pretty)
+        case "csv":
+            context.console.write(CSVWriter.document(headers: columns, rows: rows))
+        default:
+            if rows.isEmpty {
+                context.console.line(invocation.flag("breached") ? "No open complaint is past its deadline." : "No open complaints.")
+            } else {
+                let breached = board.entries.filter { $0.daysLate != nil }.count
+                let table = TableRenderer(headers: columns, rows: rows)
+                context.console.write(Section(title: "Open complaints", table: table, count: rows.count,
+                                              summary: breached > 0 ? "\(breached) past their deadline" : nil)
+                    .render(width: context.console.width, style: context.console.style))
+            }
+        }
+        return index.problems.isEmpty ? 0 : 1
+    }
+
+    private static func row(_ entry: ComplaintBoard.Entry, index: WorkspaceIndex, today: CivilDate) -> [String] {
+        let record = entry.record
+        func text(_ key: String) -> String { record[key]?.string ?? "" }
+        let customer = index.record(text("customer")).map(index.title) ?? text("customer")
+        return [record.id, text("opened"), RelativeDays.age(since: text("opened"), today: today), text("severity"), text("status"),
+                text("owner"), entry.deadline?.description ?? "", entry.deadline.map { RelativeDays.due($0, today: today) } ?? "",
+                customer, text("subject")]
+    }
+}

@@ -1,0 +1,44 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm done ID`: marks a call's follow-up done.
+enum DoneCommand {
+    static let spec = CommandSpec(
+        name: "done",
+        abstract: "Mark a call's follow-up done",
+        discussion: """
+            Sets the call's follow-up-done to today (or --on DATE), so `crm agenda` no longer lists it.
+            A follow-up also counts as done once a later call to the same customer is logged. A
+            complaint is done when it is resolved: crm set ID status=resolved resolution=...
+
+            Example:
+              crm done 2026-11-17-kovoobrabeni-horak-0rum
+            """,
+        arguments: [ArgumentSpec("id", help: "The call whose follow-up is done.", completion: .ids)],
+        options: [
+            OptionSpec(["--on"], value: "date", help: "When it was done. (default: today)"),
+            WorkspaceMutation.noCommitOption,
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let id = invocation.arguments[0]
+        return try RecordEdit.run(invocation, context: &context, message: "crm: done \(id)") { document, type, assignments in
+            if let lifecycle = Lifecycle(type: type), lifecycle.stateField != nil {
+                throw CommandError("\(id) is \(English.a(type.name)); it is done when it is closed",
+                                   hint: "crm set \(id) \(lifecycle.stateField!)=\(lifecycle.workflow?.closing.first ?? "...") "
+                                       + (lifecycle.workflow?.closingRequires.map { "\($0)=..." }.joined(separator: " ") ?? ""))
+            }
+            guard let definition = type.field("follow-up-done") else {
+                throw CommandError("\(English.a(type.name)) has no follow-up to mark done", hint: "crm done takes a call")
+            }
+            guard !(document["follow-up"]?.isEmpty ?? true) else {
+                throw CommandError("\(id) has no follow-up", hint: "set one with crm set \(id) follow-up=DATE")
+            }
+            if !(document[definition.key]?.isEmpty ?? true) && invocation.value("on") == nil { return }
+            let date = try assignments.scalar(invocation.value("on") ?? "today", for: definition)
+            let position = type.position(forNewField: definition.key, in: document)
+            try RecordEdit.apply { () throws(RecordEditError) in try document.set(definition.key, to: .string(date), at: position) }
+        }
+    }
+}

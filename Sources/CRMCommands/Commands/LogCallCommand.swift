@@ -1,0 +1,107 @@
+import CRMSyntax
+import CRMWorkflow
+import CRMWorkspace
+
+/// `crm log-call CUSTOMER`: records a call (or any contact) while still on the phone.
+enum LogCallCommand {
+    /// Call fields that have an option of their own.
+    static let fieldOptions = ["contact", "channel", "direction", "subject", "summary", "outcome", "follow-up", "duration", "at", "by"]
+
+    static let spec = CommandSpec(
+        name: "log-call",
+        abstract: "Record a call with a customer",
+        discussion: """
+            Creates a call for CUSTOMER with at set to now and by set to you ($CRM_USER, else git config
+            crm.user, else your git e-mail's name), and prints its id. The call does the follow-ups
+            promised on the customer's earlier calls: they get follow-up-done, in the same commit.
+
+            An outcome of declined:OFFER also adds OFFER to the customer's opt-outs, in the same commit,
+            so the next campaign leaves them out.
+
+            Examples:
+              crm log-call skoda-transport --subject 'Price list for 2027' --follow-up +7d
+              crm log-call skoda-transport --contact jana-dvorakova --channel email --outcome declined:newsletter
+            """,
+        arguments: [ArgumentSpec("customer", help: "The customer's id.", completion: .ids)],
+        options: [
+            OptionSpec(["--contact"], value: "id", help: "The contact spoken to; a contact of the customer.", completion: .ids),
+            OptionSpec(["--channel"], value: "channel", help: "phone, email, meeting, ... (default: the schema's)"),
+            OptionSpec(["--direction"], value: "direction", help: "inbound or outbound."),
+            OptionSpec(["--subject"], value: "text", help: "What it was about."),
+            OptionSpec(["--summary"], value: "text", help: "What was said."),
+            OptionSpec(["--outcome"], value: "text", help: "How it ended; declined:OFFER records an opt-out."),
+            OptionSpec(["--follow-up"], value: "date", help: "When to get back to the customer (+7d, tomorrow, 2026-12-01)."),
+            OptionSpec(["--duration"], value: "minutes", help: "How long it took."),
+            OptionSpec(["--at"], value: "datetime", help: "When it happened. (default: now)"),
+            OptionSpec(["--by"], value: "name", help: "Who made or took it. (default: you)"),
+            OptionSpec(["--edit"], help: "Open the call in $VISUAL or $EDITOR before it is saved."),
+            WorkspaceMutation.noCommitOption,
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let workspace = try context.workspace()
+        guard let callType = workspace.schema.type(named: "call") else {
+            throw CommandError("this workspace has no call type", hint: "add .crm/types/call.yaml (crm init writes one)")
+        }
+        let customer = invocation.arguments[0]
+        var texts = ["customer=\(customer)"]
+        for key in fieldOptions {
+            if let value = invocation.value(key) { texts.append("\(key)=\(value)") }
+        }
+        if invocation.value("by") == nil, callType.field("by") != nil,
+           let me = UserIdentity(workspace: workspace, environment: context.environment).name {
+            texts.append("by=\(me)")
+        }
+        var locator = RecordLocator(workspace: workspace)
+        if let contact = invocation.value("contact"), locator.type(of: contact) == "contact" {
+            let owner = try locator.document(contact).document["customer"]?.string ?? ""
+            guard owner.isEmpty || owner == customer else {
+                throw CommandError("contact \(contact) is a contact of \(owner), not of \(customer)",
+                                   hint: "`crm show \(customer)` lists its contacts")
+            }
+        }
+        guard let draft = try NewCommand.prepare(type: callType, assignments: texts, invocation: invocation, locator: &locator,
+                                                 context: &context) else { return 1 }
+        var mutation = try WorkspaceMutation(workspace)
+        var notes: [String] = []
+        if let outcome = draft.document["outcome"]?.string, let offer = Campaign.declinedOffer(in: outcome),
+           let target = draft.document["customer"]?.string {
+            let (file, original) = try locator.document(target)
+            guard let type = workspace.schema.type(named: file.type) else { throw CommandError("the type of \(file.path) cannot be read") }
+            var document = original
+            try SetCommand.addOptOut(offer, to: &document, type: type)
+            if document.bytes != original.bytes {
+                try mutation.write(document.bytes, to: file.path)
+                notes.append("\(target): + opt-outs: \(offer)")
+            }
+        }
+        for (id, date) in try answeredFollowUps(by: draft, in: workspace, callType: callType) {
+            let (file, original) = try locator.document(id)
+            var document = original
+            let position = callType.position(forNewField: "follow-up-done", in: document)
+            try RecordEdit.apply { () throws(RecordEditError) in try document.set("follow-up-done", to: .string(date), at: position) }
+            try mutation.write(document.bytes, to: file.path)
+            notes.append("\(id): + follow-up-done: \(date)")
+        }
+        try NewCommand.write(draft, with: &mutation)
+        _ = try mutation.commit("crm: log-call \(customer) \(draft.id)", invocation: invocation, context: context)
+        context.console.line(draft.id)
+        for note in notes { context.console.error(TerminalText.escaped(note) + "\n") }
+        return 0
+    }
+
+    /// The customer's earlier calls whose follow-up is still open, which the new call does, with
+    /// the day it does them.
+    private static func answeredFollowUps(by draft: NewCommand.Draft, in workspace: Workspace,
+                                          callType: RecordType) throws(CommandError) -> [(String, String)] {
+        guard callType.field("follow-up-done") != nil, let customer = draft.document["customer"]?.string,
+              let at = draft.document["at"]?.string.flatMap(CivilDateTime.init) else { return [] }
+        let index = WorkspaceIndex(workspace: workspace, types: [callType])
+        return index.records(ofType: callType.name).compactMap { call in
+            guard call["customer"]?.string == customer, !(call["follow-up"]?.isEmpty ?? true), call["follow-up-done"]?.isEmpty ?? true,
+                  let earlier = call["at"]?.string.flatMap(CivilDateTime.init), earlier < at else { return nil }
+            return (call.id, at.date.description)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import CRMSyntax
+import CRMWorkspace
+
+/// What is due: the follow-ups promised on calls and the deadlines of open complaints (any
+/// type with a service level), overdue first, then today's, then the coming days'.
+///
+/// A call's follow-up is done when the call has `follow-up-done`, or when a later call to the
+/// same customer exists; a complaint's deadline is done when the complaint is closed.
+public struct Agenda: Sendable {
+    /// One thing to do.
+    public struct Item: Sendable {
+        public enum Kind: String, Sendable {
+            case followUp = "follow-up"
+            case deadline
+        }
+
+        public var kind: Kind
+        public var record: Record
+        public var due: CivilDate
+        /// The customer's id, if the record names one.
+        public var customer: String?
+        /// What was promised: the call's subject and outcome, or the complaint's subject.
+        public var promise: String
+        public var owner: String
+        /// Days past due (negative: days left).
+        public var daysLate: Int
+    }
+
+    public let items: [Item]
+
+    /// The agenda of `index` as of `today`, up to `days` days ahead; only items whose owner
+    /// `owner` accepts, when given.
+    public init(index: WorkspaceIndex, today: CivilDate, days: Int, owner: ((String) -> Bool)? = nil) {
+        let horizon = today.adding(days: days)
+        var items: [Item] = []
+        for position in index.positions(ofType: "call") {
+            let call = index.records[position]
+            guard let text = call["follow-up"]?.string, let due = CivilDate(text), due <= horizon,
+                  Self.followUpIsPending(call, in: index) else { continue }
+            let subject = call["subject"]?.string ?? ""
+            let outcome = call["outcome"]?.string ?? ""
+            let promise = [subject, outcome].filter { !$0.isEmpty }.joined(separator: " · ")
+            items.append(Item(kind: .followUp, record: call, due: due, customer: call["customer"]?.string,
+                              promise: promise, owner: call["by"]?.string ?? "", daysLate: due.days(to: today)))
+        }
+        for type in index.schema.types {
+            guard let lifecycle = Lifecycle(type: type), lifecycle.deadlineField != nil else { continue }
+            for position in index.positions(ofType: type.name) {
+                let record = index.records[position]
+                guard !lifecycle.isClosed(record.fields), let due = lifecycle.deadline(of: record.fields), due <= horizon else { continue }
+                items.append(Item(kind: .deadline, record: record, due: due, customer: record["customer"]?.string,
+                                  promise: index.title(of: record), owner: record["owner"]?.string ?? "",
+                                  daysLate: due.days(to: today)))
+            }
+        }
+        if let owner { items = items.filter { owner($0.owner) } }
+        self.items = items.sorted { ($0.due, $0.record.path) < ($1.due, $1.record.path) }
+    }
+
+    public var overdue: [Item] { items.filter { $0.daysLate > 0 } }
+    public var dueToday: [Item] { items.filter { $0.daysLate == 0 } }
+    public var upcoming: [Item] { items.filter { $0.daysLate < 0 } }
+
+    /// True when `call` promised a follow-up that is not done: it has no `follow-up-done` and no
+    /// later call to the same customer exists.
+    public static func followUpIsPending(_ call: Record, in index: WorkspaceIndex) -> Bool {
+        !(call["follow-up"]?.isEmpty ?? true) && (call["follow-up-done"]?.isEmpty ?? true) && !laterCallExists(after: call, in: index)
+    }
+
+    /// True when a call to the same customer was made after `call`.
+    static func laterCallExists(after call: Record, in index: WorkspaceIndex) -> Bool {
+        guard let customer = call["customer"]?.string, let position = index.position(of: customer),
+              let at = call["at"]?.string.flatMap(CivilDateTime.init) else { return false }
+        return index.referrerPositions(of: position).contains { other in
+            let record = index.records[other]
+            guard record.type == "call", record.id != call.id, record["customer"]?.string == customer,
+                  let when = record["at"]?.string.flatMap(CivilDateTime.init) else { return false }
+            return when > at
+        }
+    }
+}
