@@ -47,8 +47,9 @@ public enum CRM {
             case .help(let command):
                 context.console.write(command.map(help.command) ?? help.root())
                 return 0
-            case .run(let invocation, let workspace):
+            case .run(let invocation, let workspace, let noCache):
                 context.workspaceOption = workspace
+                context.noCache = context.noCache || noCache
                 return try invocation.command.run(invocation, &context)
             }
         } catch let error as UsageError {

@@ -15,7 +15,8 @@ public enum AtomicFile {
     }
 
     /// Writes `bytes` to `path`; with `failAfter`, stops with an error after that step (tests only).
-    public static func write(_ bytes: [UInt8], to path: String, failAfter: Step? = nil) throws(FileError) {
+    /// Without `durable` nothing is flushed: for caches, which a crash may lose but never tear.
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true, failAfter: Step? = nil) throws(FileError) {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).tmp"
@@ -38,13 +39,13 @@ public enum AtomicFile {
                 written += count
             }
             try fail(failAfter, .written, path)
-            guard fsync(descriptor) == 0 else { throw FileError(path: path, code: errno, operation: "flush") }
+            guard !durable || fsync(descriptor) == 0 else { throw FileError(path: path, code: errno, operation: "flush") }
             try fail(failAfter, .synced, path)
         }
         guard rename(temporary, path) == 0 else { throw FileError(path: path, code: errno, operation: "replace") }
         cleanUp = false
         try fail(failAfter, .renamed, path)
-        syncFolder(folder.isEmpty ? "." : folder)
+        if durable { syncFolder(folder.isEmpty ? "." : folder) }
     }
 
     /// Creates `path` with `bytes`, failing when it exists already.

@@ -15,49 +15,35 @@ public enum RecordLoader {
         public var problems: [Diagnostic] = []
     }
 
-    private enum Outcome {
+    /// What became of one file.
+    enum Outcome {
         case record(Record, RecordDocument?)
         case problem(Diagnostic)
     }
 
     /// Loads `files` of the workspace at `root`; with `keepDocuments`, also keeps each parsed file.
     public static func load(_ files: [RecordFile], root: String, keepDocuments: Bool = false,
-                            workers: Int = ProcessInfoCores.count) -> Result {
-        let outcomes = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: files.count)
-        outcomes.initialize(repeating: nil)
-        defer { outcomes.deallocate() }
-        let chunk = 64
-        let chunks = (files.count + chunk - 1) / chunk
-        let lock = DispatchQueue(label: "crm.loader.counter")
-        nonisolated(unsafe) var nextChunk = 0
-        nonisolated(unsafe) let slots = outcomes
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, chunks))) { _ in
-            var reader = RecordReader()
-            while true {
-                let claimed: Int = lock.sync {
-                    defer { nextChunk += 1 }
-                    return nextChunk
-                }
-                guard claimed < chunks else { return }
-                for index in (claimed * chunk)..<min(files.count, (claimed + 1) * chunk) {
-                    slots[index] = load(files[index], root: root, reader: &reader, keepDocument: keepDocuments)
-                }
-            }
-        }
+                            workers: Int = ProcessInfoCores.readers) -> Result {
         var result = Result()
         result.records.reserveCapacity(files.count)
-        for outcome in outcomes {
+        for outcome in outcomes(files, root: root, keepDocuments: keepDocuments, workers: workers) {
             switch outcome {
-            case .record(let record, let document)?:
+            case .record(let record, let document):
                 result.records.append(record)
                 if let document { result.documents.append(document) }
-            case .problem(let problem)?:
+            case .problem(let problem):
                 result.problems.append(problem)
-            case nil:
-                break
             }
         }
         return result
+    }
+
+    /// What became of each of `files`, in their order.
+    static func outcomes(_ files: [RecordFile], root: String, keepDocuments: Bool = false,
+                         workers: Int = ProcessInfoCores.readers) -> [Outcome] {
+        ParallelMap.map(files.count, workers: workers, state: { RecordReader() }) { index, reader in
+            load(files[index], root: root, reader: &reader, keepDocument: keepDocuments)
+        }
     }
 
     private static func load(_ file: RecordFile, root: String, reader: inout RecordReader, keepDocument: Bool) -> Outcome {
@@ -75,10 +61,17 @@ public enum RecordLoader {
     }
 }
 
-/// The number of cores to parse on.
+/// How many threads to use.
 public enum ProcessInfoCores {
+    /// The cores there are.
     public static var count: Int {
         max(1, sysconfCount)
+    }
+
+    /// Threads that read files: more than the cores, so that many reads are in flight when the
+    /// files are not in the page cache; a thread waiting for the disk costs nothing.
+    public static var readers: Int {
+        max(16, count)
     }
 
     private static var sysconfCount: Int {

@@ -11,9 +11,12 @@ public struct RecordFile: Sendable, Hashable {
     public init(path: String, type: String) {
         self.path = path
         self.type = type
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
-        id = String(name.dropLast(5))
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let end = utf8.count - utf8.distance(from: utf8.startIndex, to: start) >= 5 ? utf8.index(utf8.endIndex, offsetBy: -5) : start
+        id = String(Substring(utf8[start..<end]))
     }
+
 }
 
 /// Finds record files: `*.yaml` anywhere under each type's folder. Links are reported and not

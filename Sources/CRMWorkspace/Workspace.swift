@@ -29,6 +29,8 @@ public struct Workspace: Sendable {
     public let schema: Schema
     /// Problems in `.crm/config.yaml` and the type files.
     public let problems: [Diagnostic]
+    /// Whether loading records goes through the persisted cache in `.crm/cache/`.
+    public var usesCache = true
 
     public static let markerFolder = ".crm"
 

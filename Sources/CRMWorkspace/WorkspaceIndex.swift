@@ -15,10 +15,12 @@ public struct WorkspaceIndex: Sendable {
     /// For each record, the records its reference fields name, by field.
     private let outgoing: [[(key: String, position: Int)]]
 
-    /// Loads the records of `types` (all when `nil`) from the workspace, parsing on every core.
+    /// Loads the records of `types` (all when `nil`) from the workspace: through the persisted
+    /// cache when the workspace uses it, parsing only new and changed files, on every core.
     public init(workspace: Workspace, types: [RecordType]? = nil) {
         let (files, scanProblems) = RecordScanner.scan(workspace, types: types)
-        let loaded = RecordLoader.load(files, root: workspace.root)
+        let loaded = workspace.usesCache ? RecordCache.load(files, workspace: workspace).result
+            : RecordLoader.load(files, root: workspace.root)
         self.init(schema: workspace.schema, records: loaded.records, problems: scanProblems + loaded.problems)
     }
 

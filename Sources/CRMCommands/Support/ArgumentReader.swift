@@ -8,7 +8,7 @@ struct ArgumentReader {
 
     /// What the command line asks for.
     enum Request {
-        case run(Invocation, workspace: String?)
+        case run(Invocation, workspace: String?, noCache: Bool)
         case help(CommandSpec?)
         case version
     }
@@ -16,6 +16,7 @@ struct ArgumentReader {
     func read(_ arguments: [String]) throws(UsageError) -> Request {
         var rest = arguments[...]
         var workspace: String?
+        var noCache = false
         // Options before the command name: only the global ones.
         while let first = rest.first, first.hasPrefix("-"), first != "-" {
             rest.removeFirst()
@@ -23,6 +24,7 @@ struct ArgumentReader {
             switch name {
             case "-h", "--help": return .help(nil)
             case "--version": return .version
+            case "--no-cache": noCache = true
             case "-C", "--workspace":
                 if let attached {
                     workspace = attached
@@ -30,7 +32,7 @@ struct ArgumentReader {
                     workspace = try takeValue(for: name, placeholder: "dir", from: &rest, command: nil)
                 }
             default:
-                throw UsageError(unknownOption(name, among: ["-C", "--workspace", "--help", "--version"]))
+                throw UsageError(unknownOption(name, among: ["-C", "--workspace", "--no-cache", "--help", "--version"]))
             }
         }
         guard let name = rest.popFirst() else { return .help(nil) }
@@ -77,11 +79,13 @@ struct ArgumentReader {
                 if attached != nil {
                     throw UsageError("option '\(optionName)' takes no value", command: command)
                 }
+                if option.key == "no-cache" { noCache = true }
                 flags.insert(option.key)
             }
         }
         try check(positionals, against: command)
-        return .run(Invocation(command: command, arguments: positionals, values: values, flags: flags), workspace: workspace)
+        return .run(Invocation(command: command, arguments: positionals, values: values, flags: flags), workspace: workspace,
+                    noCache: noCache)
     }
 
     private func command(named name: String) throws(UsageError) -> CommandSpec {

@@ -12,6 +12,8 @@ public struct CommandContext: Sendable {
     public let currentDirectory: String
     /// From `-C`/`--workspace`.
     public var workspaceOption: String?
+    /// From `--no-cache` (or `$CRM_NO_CACHE`): read every record file, and leave the cache alone.
+    public var noCache = false
 
     public init(console: Console, environment: [String: String], currentDirectory: String) {
         self.console = console
@@ -24,7 +26,10 @@ public struct CommandContext: Sendable {
         do {
             let root = try Workspace.locate(explicit: workspaceOption, environment: environment,
                                             currentDirectory: currentDirectory)
-            return Workspace(root: root)
+            var workspace = Workspace(root: root)
+            let variable = environment["CRM_NO_CACHE"] ?? ""
+            workspace.usesCache = !noCache && (variable.isEmpty || variable == "0")
+            return workspace
         } catch {
             throw CommandError(error.description, hint: error.hint)
         }

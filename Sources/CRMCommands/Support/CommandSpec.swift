@@ -110,6 +110,7 @@ public enum GlobalOptions {
     public static let workspace = OptionSpec(["-C", "--workspace"], value: "dir",
                                              help: "The workspace folder (default: $CRM_WORKSPACE, else the nearest folder holding .crm/).",
                                              completion: .directories)
+    public static let noCache = OptionSpec(["--no-cache"], help: "Read every record file instead of the cache in .crm/cache/.")
     public static let help = OptionSpec(["-h", "--help"], help: "Show help information.")
-    public static let all = [workspace, help]
+    public static let all = [workspace, noCache, help]
 }

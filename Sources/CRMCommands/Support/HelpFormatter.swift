@@ -13,7 +13,8 @@ struct HelpFormatter {
             OPTIONS:
 
             """
-        for option in [GlobalOptions.workspace, OptionSpec(["--version"], help: "Show the version."), GlobalOptions.help] {
+        for option in [GlobalOptions.workspace, GlobalOptions.noCache, OptionSpec(["--version"], help: "Show the version."),
+                       GlobalOptions.help] {
             text += row(option.synopsis, option.help)
         }
         text += "\nSUBCOMMANDS:\n"

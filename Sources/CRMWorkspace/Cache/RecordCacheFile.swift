@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One type's records in `.crm/cache/TYPE.records`: for each file, its path, the stamp it had
+/// when it was read, and its fields in `RecordCodec`'s form, sorted by path.
+///
+///     header := "CRMCACHE" version:u32 key:u64 count:u32 bodyLength:u64 bodyChecksum:u64
+///     body   := (pathLength:u16 path size:u64 modified:i64 changed:i64 inode:u64 dataLength:u32 data)*
+///
+/// `key` names what the entries mean (the type and its folder); a file with another key, a
+/// wrong checksum or any length that does not fit is not used.
+struct RecordCacheFile {
+    /// An entry's parts, as ranges of `body`.
+    struct Entry {
+        var path: Range<Int>
+        var stamp: FileStamp
+        /// The entry's whole bytes, to copy it into a new file unchanged.
+        var bytes: Range<Int>
+        var data: Range<Int>
+    }
+
+    static let magic = Array("CRMCACHE".utf8)
+    static let version: UInt32 = 1
+    static let headerLength = 8 + 4 + 8 + 4 + 8 + 8
+
+    let body: [UInt8]
+    let entries: [Entry]
+
+    /// The key of a type's cache: its name and folder, and the cache format.
+    static func key(for type: RecordType) -> UInt64 {
+        Checksum.hash(Array("\(version)\u{0}\(type.name)\u{0}\(type.folder)".utf8))
+    }
+
+    /// Reads the cache at `path` made for `key`; `nil` when it is missing, for another key, or damaged.
+    init?(path: String, key: UInt64) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: Self.headerLength)
+        guard Self.read(descriptor, into: &header, at: 0) else { return nil }
+        let fields: (key: UInt64, count: UInt32, length: UInt64, checksum: UInt64)? = header.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            guard let magic = reader.slice(8), Array(magic) == Self.magic, reader.integer(UInt32.self) == Self.version,
+                  let key = reader.integer(UInt64.self), let count = reader.integer(UInt32.self),
+                  let length = reader.integer(UInt64.self), let checksum = reader.integer(UInt64.self) else { return nil }
+            return (key, count, length, checksum)
+        }
+        guard let fields, fields.key == key, fields.length < 1 << 40 else { return nil }
+        var body = [UInt8](repeating: 0, count: Int(fields.length))
+        guard Self.read(descriptor, into: &body, at: Self.headerLength), Checksum.hash(body) == fields.checksum,
+              let entries = Self.entries(in: body, count: Int(fields.count)) else { return nil }
+        self.body = body
+        self.entries = entries
+    }
+
+    private static func entries(in body: [UInt8], count: Int) -> [Entry]? {
+        body.withUnsafeBytes { raw -> [Entry]? in
+            var reader = BinaryReader(raw)
+            var entries: [Entry] = []
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                let start = reader.offset
+                guard let pathLength = reader.integer(UInt16.self) else { return nil }
+                let pathStart = reader.offset
+                guard reader.slice(Int(pathLength)) != nil, let size = reader.integer(UInt64.self),
+                      let modified = reader.integer(Int64.self), let changed = reader.integer(Int64.self),
+                      let inode = reader.integer(UInt64.self), let dataLength = reader.integer(UInt32.self) else { return nil }
+                let dataStart = reader.offset
+                guard reader.slice(Int(dataLength)) != nil else { return nil }
+                entries.append(Entry(path: pathStart..<(pathStart + Int(pathLength)),
+                                     stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode),
+                                     bytes: start..<reader.offset, data: dataStart..<reader.offset))
+            }
+            return reader.isAtEnd ? entries : nil
+        }
+    }
+
+    private static func read(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
+    /// Appends one entry to a body being built.
+    static func appendEntry(path: String, stamp: FileStamp, data: [UInt8], to body: inout [UInt8]) {
+        let utf8 = path.utf8
+        RecordCodec.append(UInt16(utf8.count), to: &body)
+        body.append(contentsOf: utf8)
+        RecordCodec.append(stamp.size, to: &body)
+        RecordCodec.append(stamp.modified, to: &body)
+        RecordCodec.append(stamp.changed, to: &body)
+        RecordCodec.append(stamp.inode, to: &body)
+        RecordCodec.append(UInt32(data.count), to: &body)
+        body.append(contentsOf: data)
+    }
+
+    /// The whole file for a body of `count` entries.
+    static func file(key: UInt64, count: Int, body: [UInt8]) -> [UInt8] {
+        var bytes = magic
+        bytes.reserveCapacity(headerLength + body.count)
+        RecordCodec.append(version, to: &bytes)
+        RecordCodec.append(key, to: &bytes)
+        RecordCodec.append(UInt32(count), to: &bytes)
+        RecordCodec.append(UInt64(body.count), to: &bytes)
+        RecordCodec.append(Checksum.hash(body), to: &bytes)
+        bytes.append(contentsOf: body)
+        return bytes
+    }
+}
