@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CRMSyntax
 import CRMWorkspace
 
@@ -7,6 +10,8 @@ struct Predicate: Sendable {
     /// Calls a value test with the values of the record at a position until it passes; says
     /// whether one did.
     typealias Reader = @Sendable (Int, WorkspaceIndex, (String) -> Bool) -> Bool
+    /// A `Reader` that hands the test the values' UTF-8 bytes, read in place.
+    typealias ByteReader = @Sendable (Int, WorkspaceIndex, (UnsafeRawBufferPointer) -> Bool) -> Bool
     /// A test of one value; `index` resolves references to titles.
     typealias Matcher = @Sendable (String, WorkspaceIndex) -> Bool
 
@@ -25,13 +30,18 @@ struct Predicate: Sendable {
             test = { !negated($0, $1) }
         case .text(let word):
             test = { position, index in
-                index.withFields(at: position) { fields in
-                    fields.contains { field in field.value.strings.contains { TextFold.hasWord(startingWith: word, in: $0) } }
-                }
+                index.fields(at: position).contains { field in field.value.strings.contains { TextFold.hasWord(startingWith: word, in: $0) } }
             }
+        case .has(.path(let path)):
+            let read = path.byteReader(from: 0)
+            test = { read($0, $1) { !$0.isEmpty } }
         case .has(let accessor):
             let read = accessor.reader()
             test = { read($0, $1) { !$0.isEmpty } }
+        case .test(.path(let path), let valueTest) where valueTest.byteMatcher() != nil:
+            let read = path.byteReader(from: 0)
+            let (negated, match) = valueTest.byteMatcher()!
+            test = { position, index in negated != read(position, index, match) }
         case .test(let accessor, let valueTest):
             let read = accessor.reader()
             let (negated, match) = valueTest.matcher()
@@ -71,19 +81,58 @@ extension FieldPath {
             return { position, index, predicate in index.anyValue(at: position, of: key) { !$0.isEmpty && predicate($0) } }
         case .entry(let key, let entry):
             return { position, index, predicate in
-                index.withFields(at: position) { fields in
-                    guard case .map(let entries)? = fields[key] else { return false }
-                    return entries.contains { $0.key == entry && ($0.value.string.map { !$0.isEmpty && predicate($0) } ?? false) }
-                }
+                guard case .map(let entries)? = index.value(at: position, of: key) else { return false }
+                return entries.contains { $0.key == entry && ($0.value.string.map { !$0.isEmpty && predicate($0) } ?? false) }
             }
         case .follow(let key):
             let next = reader(from: step + 1)
             return { position, index, predicate in index.anyLinked(from: position, key: key) { next($0, index, predicate) } }
         }
     }
+
+    /// `reader(from:)` on the values' bytes: no strings are made for fields of the record itself.
+    func byteReader(from step: Int) -> Predicate.ByteReader {
+        switch steps[step] {
+        case .field(let key):
+            return { position, index, predicate in index.anyBytes(at: position, of: key) { !$0.isEmpty && predicate($0) } }
+        case .entry:
+            let read = reader(from: step)
+            return { position, index, predicate in
+                read(position, index) { text in
+                    var text = text
+                    return text.withUTF8 { predicate(UnsafeRawBufferPointer($0)) }
+                }
+            }
+        case .follow(let key):
+            let next = byteReader(from: step + 1)
+            return { position, index, predicate in index.anyLinked(from: position, key: key) { next($0, index, predicate) } }
+        }
+    }
 }
 
 extension Test {
+    /// The test of one value's UTF-8 bytes, for the tests that need no string, and whether the
+    /// condition holds when no value passes it; `nil` for the others.
+    func byteMatcher() -> (negated: Bool, match: @Sendable (UnsafeRawBufferPointer) -> Bool)? {
+        @Sendable func equal(_ bytes: UnsafeRawBufferPointer, _ value: [UInt8]) -> Bool {
+            bytes.count == value.count && (bytes.isEmpty || value.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+        }
+        switch self {
+        case .rankEqual(let values, let negated):
+            let encoded = values.map { Array($0.utf8) }
+            return (negated, { bytes in encoded.contains { equal(bytes, $0) } })
+        case .rankOrder(let order, let bound, let values):
+            let encoded = values.map { Array($0.utf8) }
+            return (false, { bytes in encoded.firstIndex { equal(bytes, $0) }.map { order.holds($0, bound) } ?? false })
+        case .textEqual(let folded, let negated):
+            return (negated, { bytes in folded.contains { TextFold.foldedEquals(bytes, $0) } })
+        case .empty(let negated):
+            return (!negated, { !$0.isEmpty })
+        default:
+            return nil
+        }
+    }
+
     /// The test `OP value` for a value read from another field: a date's span or a number.
     static func comparing(_ comparison: QueryOperator, with value: String, dated: Bool, today: CivilDate) -> Test? {
         let order = comparison.order

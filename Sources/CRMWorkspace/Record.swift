@@ -1,6 +1,9 @@
 import CRMSyntax
 
-/// A record as the index holds it: where it is and the values it holds.
+/// A record as the index holds it: where it is and the values it holds. The values are kept in
+/// one compact run of bytes (`RecordCodec`) and decoded when asked for; records loaded from the
+/// cache share its bytes, so a workspace of a hundred thousand records fits in little memory
+/// and loads without decoding.
 public struct Record: Sendable, Hashable {
     /// The file name without `.yaml`; unique across the workspace.
     public let id: String
@@ -8,45 +11,50 @@ public struct Record: Sendable, Hashable {
     public let type: String
     /// The file, relative to the workspace (`calls/2026/11/2026-11-20-acme-7k2f.yaml`).
     public let path: String
-    public var fields: [Field]
+    /// The fields in `RecordCodec`'s form.
+    let storage: ArraySlice<UInt8>
 
     public init(id: String, type: String, path: String, fields: [Field]) {
+        self.init(id: id, type: type, path: path, storage: ArraySlice(RecordCodec.encode(fields)))
+    }
+
+    /// A record from fields already encoded (and checked with `RecordCodec.isValid`).
+    init(id: String, type: String, path: String, storage: ArraySlice<UInt8>) {
         self.id = id
         self.type = type
         self.path = path
-        self.fields = fields
+        self.storage = storage
     }
 
+    /// The fields, in file order.
+    public var fields: [Field] {
+        storage.withUnsafeBytes { RecordCodec.decode($0) } ?? []
+    }
+
+    /// The value of field `key`, decoding no other.
     public subscript(key: String) -> Value? {
-        fields[key]
+        storage.withUnsafeBytes { RecordCodec.value(of: key, in: $0) }
     }
 
     /// True when the field named `key` holds a value (a string, or a list item, or a map
-    /// entry's value) that satisfies `predicate`; reads in place, without copying the value.
+    /// entry's value) that satisfies `predicate`.
     public func anyValue(of key: String, _ predicate: (String) -> Bool) -> Bool {
-        Self.anyValue(in: fields, of: key, predicate)
+        anyBytes(of: key) { predicate(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// `anyValue(of:_:)` over a record's fields, for callers that hold only those.
-    static func anyValue(in fields: [Field], of key: String, _ predicate: (String) -> Bool) -> Bool {
-        let length = key.utf8.count
-        return fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where fields[index].key.utf8.count == length && fields[index].key == key {
-                switch fields[index].value {
-                case .string(let text): return predicate(text)
-                case .list(let items): return items.contains(where: predicate)
-                case .map(let entries): return entries.contains { $0.value.strings.contains(where: predicate) }
-                }
-            }
-            return false
+    /// `anyValue(of:_:)` on the UTF-8 bytes of the values, read in place without making strings.
+    public func anyBytes(of key: String, _ predicate: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var key = key
+        return key.withUTF8 { name in
+            storage.withUnsafeBytes { RecordCodec.anyString(of: UnsafeRawBufferPointer(name), in: $0, predicate) }
         }
     }
 
     /// The string value of a field, or of a map entry with `map.entry`; `nil` when absent or not a string.
     public func string(_ path: String) -> String? {
-        if let value = fields[path] { return value.string }
+        if let value = self[path] { return value.string }
         let parts = path.split(separator: ".", maxSplits: 1)
         guard parts.count == 2 else { return nil }
-        return fields[String(parts[0])]?[entry: String(parts[1])]?.string
+        return self[String(parts[0])]?[entry: String(parts[1])]?.string
     }
 }

@@ -41,9 +41,18 @@ public enum TextFold {
 
     /// True when `text` folds to `folded`, checked without allocating when `text` is ASCII.
     public static func foldedEquals(_ text: String, _ folded: [UInt8]) -> Bool {
+        foldedEquals(text.utf8, folded) { foldedBytes(text) }
+    }
+
+    /// True when the UTF-8 `bytes` fold to `folded`, checked without allocating when they are ASCII.
+    public static func foldedEquals(_ bytes: UnsafeRawBufferPointer, _ folded: [UInt8]) -> Bool {
+        foldedEquals(bytes, folded) { foldedBytes(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    private static func foldedEquals<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ folded: [UInt8], slowly: () -> [UInt8]) -> Bool {
         var index = 0
-        for byte in text.utf8 {
-            if byte >= 0x80 { return foldedBytes(text) == folded }
+        for byte in bytes {
+            if byte >= 0x80 { return slowly() == folded }
             guard index < folded.count, (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == folded[index] else { return false }
             index += 1
         }

@@ -80,7 +80,17 @@ public struct WorkspaceIndex: Sendable {
     /// True when the field `key` of the record at `position` holds a value that satisfies
     /// `predicate`; the record is read in place, not copied.
     public func anyValue(at position: Int, of key: String, _ predicate: (String) -> Bool) -> Bool {
-        records.withUnsafeBufferPointer { Record.anyValue(in: $0[position].fields, of: key, predicate) }
+        records.withUnsafeBufferPointer { $0[position].anyValue(of: key, predicate) }
+    }
+
+    /// `anyValue(at:of:_:)` on the values' UTF-8 bytes, without making strings.
+    public func anyBytes(at position: Int, of key: String, _ predicate: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var key = key
+        return key.withUTF8 { name in
+            records.withUnsafeBufferPointer { records in
+                records[position].storage.withUnsafeBytes { RecordCodec.anyString(of: UnsafeRawBufferPointer(name), in: $0, predicate) }
+            }
+        }
     }
 
     /// The id of the record at `position`.
@@ -93,9 +103,14 @@ public struct WorkspaceIndex: Sendable {
         records.withUnsafeBufferPointer { $0[position].type }
     }
 
-    /// Calls `body` with the fields of the record at `position`, read in place.
-    public func withFields<Result>(at position: Int, _ body: ([Field]) -> Result) -> Result {
-        records.withUnsafeBufferPointer { body($0[position].fields) }
+    /// The value of field `key` of the record at `position`.
+    public func value(at position: Int, of key: String) -> Value? {
+        records.withUnsafeBufferPointer { $0[position][key] }
+    }
+
+    /// The fields of the record at `position`.
+    public func fields(at position: Int) -> [Field] {
+        records.withUnsafeBufferPointer { $0[position].fields }
     }
 
     /// Where the records of a type are in `records`.

@@ -45,14 +45,15 @@ struct IndexTests {
     func fullText() throws {
         let fixture = try Self.fixture()
         let index = WorkspaceIndex(workspace: fixture.workspace)
-        let text = FullTextIndex(records: index.records) { index.schema.type(named: $0.type)?.title ?? "" }
-        let ids = { (query: String) in text.search(query).map { index.records[$0.record].id } }
+        let titles = Dictionary(uniqueKeysWithValues: index.schema.types.map { ($0.name, $0.title) })
+        let search = { (query: String) in FullTextSearch.search(query, in: index.records, titles: titles) }
+        let ids = { (query: String) in search(query).map { index.records[$0.record].id } }
         #expect(ids("plzen") == ["acme"])
         #expect(ids("FAKTUR") == ["c1", "c2"])
         #expect(ids("faktur servis") == ["c1"])
         #expect(ids("reditel") == ["jan"])
         #expect(ids("nothing-here").isEmpty)
-        #expect(text.search("servis").first?.field == "subject")
+        #expect(search("servis").first?.field == "subject")
     }
 
     @Test("Field paths through maps and references")

@@ -173,13 +173,24 @@ struct RecordCacheTests {
                       Field(key: "address", value: .map([MapEntry(key: "city", value: .string("Plzeň")),
                                                         MapEntry(key: "lines", value: .list(["1", "2"]))])),
                       Field(key: "empty", value: .string(""))]
-        var bytes: [UInt8] = []
-        #expect(RecordCodec.encode(fields, into: &bytes))
+        let bytes = RecordCodec.encode(fields)
         #expect(bytes.withUnsafeBytes { RecordCodec.decode($0) } == fields)
+        #expect(bytes.withUnsafeBytes(RecordCodec.isValid))
         for cut in 0..<bytes.count {
             #expect(bytes[..<cut].withUnsafeBytes { RecordCodec.decode($0) } == nil)
+            #expect(!bytes[..<cut].withUnsafeBytes(RecordCodec.isValid))
         }
         #expect((bytes + [0]).withUnsafeBytes { RecordCodec.decode($0) } == nil)
+        let record = Record(id: "x", type: "customer", path: "customers/x.yaml", fields: fields)
+        #expect(record.fields == fields)
+        #expect(record["address"] == fields[2].value)
+        #expect(record["missing"] == nil)
+        #expect(record.string("address.city") == "Plzeň")
+        var seen: [String] = []
+        #expect(!record.anyValue(of: "tags") { seen.append($0); return false })
+        #expect(seen == ["a", "", "č"])
+        #expect(record.anyValue(of: "address") { $0 == "2" })
+        #expect(!record.anyValue(of: "nothing") { _ in true })
     }
 }
 

@@ -32,7 +32,7 @@ enum SearchCommand {
             try RecordPresentation.type(named: name, in: workspace.schema)
         }
         let query = invocation.arguments.joined(separator: " ")
-        guard !FullTextIndex.words(in: query).isEmpty else {
+        guard !FullTextSearch.words(in: query).isEmpty else {
             throw UsageError("nothing to search for in '\(query)'", command: spec)
         }
         let index = WorkspaceIndex(workspace: workspace)
@@ -42,11 +42,9 @@ enum SearchCommand {
             candidates = try RecordPresentation.query(text, type: type, schema: workspace.schema, today: try context.today())
                 .select(in: index)
         }
-        let fullText = FullTextIndex(records: candidates) { record in
-            index.schema.type(named: record.type)?.title ?? ""
-        }
-        let hits = Array(fullText.search(query).prefix(limit))
-        let terms = FullTextIndex.words(in: query)
+        let titles = Dictionary(index.schema.types.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let hits = Array(FullTextSearch.search(query, in: candidates, titles: titles).prefix(limit))
+        let terms = FullTextSearch.words(in: query)
         switch format {
         case "ids":
             for hit in hits { context.console.line(candidates[hit.record].id) }

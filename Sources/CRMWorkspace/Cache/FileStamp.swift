@@ -13,8 +13,13 @@ struct FileStamp: Sendable, Hashable {
 
     /// The stamp of the file at `path` (links not followed); `nil` when it cannot be read.
     init?(path: String) {
+        self.init(path, relativeTo: AT_FDCWD)
+    }
+
+    /// The stamp of the file at `path` relative to the open folder `folder`.
+    init?(_ path: String, relativeTo folder: Int32) {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         self.init(info)
     }
 

@@ -34,8 +34,10 @@ public enum RecordCache {
     /// and refreshing the caches of the types that changed.
     public static func load(_ files: [RecordFile], workspace: Workspace) -> (result: RecordLoader.Result, statistics: Statistics) {
         var statistics = Statistics()
+        let root = open(workspace.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if root >= 0 { close(root) } }
         let stamps = ParallelMap.map(files.count, workers: ProcessInfoCores.readers, chunk: 256, state: { () }) { index, _ in
-            FileStamp(path: workspace.absolute(files[index].path))
+            FileStamp(files[index].path, relativeTo: root)
         }
         var plans: [TypePlan] = []
         var start = 0
@@ -51,8 +53,12 @@ public enum RecordCache {
         }
         var outcomes = [RecordLoader.Outcome?](repeating: nil, count: files.count)
         let trusted = plans.indices.flatMap { plan in plans[plan].trusted.map { (plan, $0) } }
-        let decoded = ParallelMap.map(trusted.count, workers: ProcessInfoCores.count, chunk: 512, state: { () }) { index, _ in
-            plans[trusted[index].0].record(trusted[index].1, file: files[trusted[index].1.file])
+        let caches = plans.map(\.cache)
+        let decoded = caches.withUnsafeBufferPointer { caches in
+            ParallelMap.map(trusted.count, workers: ProcessInfoCores.count, chunk: 512, state: { () }) { index, _ in
+                let (plan, match) = trusted[index]
+                return caches[plan].flatMap { TypePlan.record(match, in: $0, file: files[match.file]) }
+            }
         }
         var toParse: [Int] = plans.flatMap { $0.unmatched + $0.suspects.map(\.file) }
         for ((plan, match), record) in zip(trusted, decoded) {
@@ -167,15 +173,12 @@ private struct TypePlan {
         if !unmatched.isEmpty || used < cache.entries.count { changed = true }
     }
 
-    /// The record of a trusted file, decoded from the cache; `nil` when its entry is damaged.
-    func record(_ match: Match, file: RecordFile) -> Record? {
-        guard let cache else { return nil }
+    /// The record of a trusted file, from the cache; `nil` when its entry is damaged.
+    static func record(_ match: Match, in cache: RecordCacheFile, file: RecordFile) -> Record? {
         let data = cache.entries[match.entry].data
-        return cache.body.withUnsafeBytes { body in
-            RecordCodec.decode(UnsafeRawBufferPointer(rebasing: body[data])).map {
-                Record(id: file.id, type: file.type, path: file.path, fields: $0)
-            }
-        }
+        let storage = cache.body[data]
+        guard storage.withUnsafeBytes(RecordCodec.isValid) else { return nil }
+        return Record(id: file.id, type: file.type, path: file.path, storage: storage)
     }
 
     /// True when the cache no longer says what the files hold.
@@ -183,8 +186,7 @@ private struct TypePlan {
         guard !changed, let cache else { return true }
         return suspects.contains { match in
             guard case .record(let record, _)? = outcomes[match.file] else { return true }
-            var data: [UInt8] = []
-            return !RecordCodec.encode(record.fields, into: &data) || data[...] != cache.body[cache.entries[match.entry].data]
+            return record.storage != cache.body[cache.entries[match.entry].data]
         }
     }
 
@@ -205,9 +207,7 @@ private struct TypePlan {
                 continue
             }
             guard case .record(let record, _)? = outcomes[file] else { continue }
-            var data: [UInt8] = []
-            guard RecordCodec.encode(record.fields, into: &data) else { continue }
-            RecordCacheFile.appendEntry(path: files[file].path, stamp: stamp, data: data, to: &body)
+            RecordCacheFile.appendEntry(path: files[file].path, stamp: stamp, data: record.storage, to: &body)
             count += 1
         }
         do {

@@ -88,7 +88,7 @@ struct RecordCacheFile {
     }
 
     /// Appends one entry to a body being built.
-    static func appendEntry(path: String, stamp: FileStamp, data: [UInt8], to body: inout [UInt8]) {
+    static func appendEntry(path: String, stamp: FileStamp, data: ArraySlice<UInt8>, to body: inout [UInt8]) {
         let utf8 = path.utf8
         RecordCodec.append(UInt16(utf8.count), to: &body)
         body.append(contentsOf: utf8)
