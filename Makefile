@@ -58,10 +58,10 @@ sample-workspace:
 	.build/debug/crm-dev sample-workspace sample-workspace --today $(SAMPLE_TODAY)
 
 bench: deps
-	@command -v rg >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep; }
+	@command -v rg >/dev/null && [ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep time; }
 	swift build -c release --product crm $(SWIFT_FLAGS)
 	swift build -c release --product crm-dev $(SWIFT_FLAGS)
-	.build/release/crm-dev bench
+	.build/release/crm-dev bench --record docs/performance.md
 
 clean:
 	rm -rf .build

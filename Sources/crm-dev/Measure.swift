@@ -2,6 +2,9 @@ import Foundation
 
 /// Timing and process helpers shared by the benchmarks.
 enum Measure {
+    /// A command's median wall time and its largest peak memory.
+    typealias Timing = (seconds: Double, peakBytes: Int)
+
     /// Seconds taken by `body`.
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let clock = ContinuousClock()
@@ -16,10 +19,22 @@ enum Measure {
         return timings.sorted()[timings.count / 2]
     }
 
-    /// Runs a program (looked up in PATH) to completion; returns its standard output, exit
-    /// status and peak memory (from `wait4`, so it is the child's own).
+    /// The peak memory of a program run to completion, as GNU time reports it. (`wait4` cannot
+    /// tell: a child spawned from this large process starts its count at this process's size.)
+    static func peakBytes(_ arguments: [String]) throws -> Int {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("crm-bench-peak-\(getpid())").path
+        defer { unlink(report) }
+        let result = try run(["/usr/bin/time", "-f", "%M", "-o", report] + arguments)
+        guard result.status == 0, let text = try? String(contentsOfFile: report, encoding: .utf8),
+              let kilobytes = Int(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") else {
+            throw BenchError("cannot measure the memory of \(arguments.joined(separator: " ")); is GNU time (/usr/bin/time) installed?")
+        }
+        return kilobytes * 1024
+    }
+
+    /// Runs a program (looked up in PATH) to completion; returns its standard output and exit status.
     @discardableResult
-    static func run(_ arguments: [String]) throws -> (output: Data, status: Int32, peakBytes: Int) {
+    static func run(_ arguments: [String]) throws -> (output: Data, status: Int32) {
         var pipe: [Int32] = [0, 0]
         guard Glibc.pipe(&pipe) == 0 else { throw BenchError("cannot create a pipe") }
         var actions = posix_spawn_file_actions_t()
@@ -46,9 +61,8 @@ enum Measure {
         }
         close(pipe[0])
         var exitStatus: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &exitStatus, 0, &usage) < 0 && errno == EINTR {}
-        return (output, (exitStatus >> 8) & 0xFF, usage.ru_maxrss * 1024)
+        while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
+        return (output, (exitStatus >> 8) & 0xFF)
     }
 }
 
@@ -64,22 +78,23 @@ extension Measure {
         try timed(runs: runs, before: before, arguments: { arguments })
     }
 
+    /// The median of `runs` timed runs after a warm-up run (each prepared by `before`), and the
+    /// peak memory of one more run.
     static func timed(runs: Int, before: () throws -> Void = {},
                       arguments: () -> [String]) throws -> (seconds: Double, peakBytes: Int) {
-        var peak = 0
         var timings: [Double] = []
         for round in 0...runs {
             try before()
             let command = arguments()
-            var result: (output: Data, status: Int32, peakBytes: Int)?
+            var result: (output: Data, status: Int32)?
             let time = try seconds { result = try run(command) }
             guard result?.status == 0 else {
                 throw BenchError("\(command.joined(separator: " ")) failed with exit status \(result?.status ?? -1)")
             }
-            peak = max(peak, result?.peakBytes ?? 0)
             if round > 0 { timings.append(time) }
         }
-        return (timings.sorted()[timings.count / 2], peak)
+        try before()
+        return (timings.sorted()[timings.count / 2], try peakBytes(arguments()))
     }
 }
 
@@ -100,6 +115,16 @@ struct BenchmarkResult {
             cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
         }
         return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// The results as a markdown table.
+    static func markdown(_ results: [BenchmarkResult]) -> String {
+        var text = "| benchmark | ours | anchor | ratio | target | result |\n|---|---:|---:|---:|---|---|\n"
+        for result in results {
+            let cells = [result.name, result.value, result.anchor, result.ratio, result.target, result.passed.map { $0 ? "pass" : "**FAIL**" } ?? "-"]
+            text += "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
+        return text
     }
 }
 

@@ -9,6 +9,9 @@ struct RecordCorpus {
     }
 
     private var random: SeededRandom
+    /// Calls and complaints are dated over this many years up to 2026, as a team that has kept
+    /// its records for years has them, so folders hold about as many files at any size.
+    private let years: Int
     private static let firstNames = ["Jan", "Petr", "Jana", "Eva", "Tomáš", "Lucie", "Martin", "Kateřina", "Jiří", "Zuzana"]
     private static let lastNames = ["Novák", "Svoboda", "Dvořák", "Černá", "Procházka", "Kučerová", "Veselý", "Horák", "Němcová", "Marek"]
     private static let companies = ["Strojírny", "Pekárna", "Elektro", "Stavby", "Doprava", "Tiskárna", "Účetnictví", "Zámečnictví"]
@@ -21,8 +24,9 @@ struct RecordCorpus {
                                     "Dodávka dorazila poškozená, fotky poslány e-mailem.", "Chce slevu 5 % při odběru nad 100 ks.",
                                     "Kontaktní osoba odchází, nový kontakt: Ing. Marek.", "Spokojenost se servisem, bez připomínek."]
 
-    init(seed: UInt64) {
+    init(seed: UInt64, years: Int = 1) {
         random = SeededRandom(seed: seed)
+        self.years = max(1, years)
     }
 
     /// The `index`-th record's kind in the 10% customers, 70% calls, 20% complaints mix.
@@ -48,18 +52,23 @@ struct RecordCorpus {
             return Generated(text: customer(index), id: Self.customerID(index), folder: "customers")
         case .call:
             let owner = random.int(0..<max(1, customers))
-            let day = date()
+            let day = date(year: year())
             return Generated(text: call(customer: owner, on: day), id: "\(day)-\(Self.customerID(owner))-\(random.suffix(4))",
                              folder: "calls/\(day.prefix(4))/\(day.dropFirst(5).prefix(2))")
         case .complaint:
             let owner = random.int(0..<max(1, customers))
-            let day = date()
+            let day = date(year: year())
             return Generated(text: complaint(customer: owner, on: day), id: "\(day)-\(Self.customerID(owner))-\(random.suffix(4))",
                              folder: "complaints/\(day.prefix(4))")
         }
     }
 
     static func customerID(_ index: Int) -> String { "customer-\(index)" }
+
+    /// A year within the corpus's span (always 2026 for a one-year corpus, drawing nothing).
+    private mutating func year() -> Int {
+        years == 1 ? 2026 : 2026 - random.int(0..<years)
+    }
 
     private mutating func date(year: Int = 2026) -> String {
         "\(year)-" + twoDigits(random.int(1..<13)) + "-" + twoDigits(random.int(1..<29))

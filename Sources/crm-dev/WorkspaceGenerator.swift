@@ -3,7 +3,8 @@ import Foundation
 
 /// `crm-dev generate DIR --records N`: a workspace of N generated records (10% customers,
 /// 70% calls, 20% complaints) laid out as a team keeps them: calls by year and month,
-/// complaints by year. Deterministic: the same N and seed give the same files.
+/// complaints by year, a year for every 100,000 records. Deterministic: the same N and seed
+/// give the same files.
 enum WorkspaceGenerator {
     static func main(_ arguments: [String]) throws {
         var arguments = arguments[...]
@@ -25,7 +26,7 @@ enum WorkspaceGenerator {
     @discardableResult
     static func generate(at directory: String, records: Int, seed: UInt64 = 1) throws -> Int {
         try WorkspaceInitializer.create(at: directory, name: "generated \(records)")
-        var corpus = RecordCorpus(seed: seed)
+        var corpus = RecordCorpus(seed: seed, years: records / 100_000)
         var folders: Set<String> = []
         var total = 0
         for index in 0..<records {

@@ -194,25 +194,24 @@ private struct TypePlan {
     /// encoded. Files changed within the racy window of now are left out, to be read again.
     func write(files: [RecordFile], stamps: [FileStamp?], outcomes: [RecordLoader.Outcome?], reparsed: Set<Int>,
                now: Int64) -> Bool {
-        var body: [UInt8] = []
-        body.reserveCapacity(cache?.body.count ?? range.count * 512)
-        var count = 0
+        var capacity = 0
+        for file in range {
+            if case .record(let record, _)? = outcomes[file] { capacity += 48 + record.path.utf8.count + record.storage.count }
+        }
+        var builder = RecordCacheFile.Builder(capacity: capacity)
         var entries: [Int: Int] = [:]
         for match in trusted { entries[match.file] = match.entry }
         for file in range {
             guard let stamp = stamps[file], stamp.modified < now - RecordCache.racyWindow else { continue }
             if !reparsed.contains(file), let entry = entries[file], let cache {
-                body.append(contentsOf: cache.body[cache.entries[entry].bytes])
-                count += 1
-                continue
+                builder.append(entry: cache.body[cache.entries[entry].bytes])
+            } else if case .record(let record, _)? = outcomes[file] {
+                builder.append(path: files[file].path, stamp: stamp, data: record.storage)
             }
-            guard case .record(let record, _)? = outcomes[file] else { continue }
-            RecordCacheFile.appendEntry(path: files[file].path, stamp: stamp, data: record.storage, to: &body)
-            count += 1
         }
         do {
             try AtomicFile.makeFolders(for: path)
-            try AtomicFile.write(RecordCacheFile.file(key: key, count: count, body: body), to: path, durable: false)
+            try AtomicFile.write(builder.finish(key: key), to: path, durable: false)
             return true
         } catch {
             return false

@@ -87,29 +87,48 @@ struct RecordCacheFile {
         return true
     }
 
-    /// Appends one entry to a body being built.
-    static func appendEntry(path: String, stamp: FileStamp, data: ArraySlice<UInt8>, to body: inout [UInt8]) {
-        let utf8 = path.utf8
-        RecordCodec.append(UInt16(utf8.count), to: &body)
-        body.append(contentsOf: utf8)
-        RecordCodec.append(stamp.size, to: &body)
-        RecordCodec.append(stamp.modified, to: &body)
-        RecordCodec.append(stamp.changed, to: &body)
-        RecordCodec.append(stamp.inode, to: &body)
-        RecordCodec.append(UInt32(data.count), to: &body)
-        body.append(contentsOf: data)
-    }
+    /// A cache file being written: the header's place kept at the start, entries appended after
+    /// it, the header filled in last, so the file is built in one buffer of about its size.
+    struct Builder {
+        private(set) var bytes: [UInt8]
+        private(set) var count = 0
 
-    /// The whole file for a body of `count` entries.
-    static func file(key: UInt64, count: Int, body: [UInt8]) -> [UInt8] {
-        var bytes = magic
-        bytes.reserveCapacity(headerLength + body.count)
-        RecordCodec.append(version, to: &bytes)
-        RecordCodec.append(key, to: &bytes)
-        RecordCodec.append(UInt32(count), to: &bytes)
-        RecordCodec.append(UInt64(body.count), to: &bytes)
-        RecordCodec.append(Checksum.hash(body), to: &bytes)
-        bytes.append(contentsOf: body)
-        return bytes
+        init(capacity: Int) {
+            bytes = [UInt8](repeating: 0, count: RecordCacheFile.headerLength)
+            bytes.reserveCapacity(RecordCacheFile.headerLength + capacity)
+        }
+
+        /// Appends an entry from another cache file unchanged.
+        mutating func append(entry: ArraySlice<UInt8>) {
+            bytes.append(contentsOf: entry)
+            count += 1
+        }
+
+        mutating func append(path: String, stamp: FileStamp, data: ArraySlice<UInt8>) {
+            let utf8 = path.utf8
+            RecordCodec.append(UInt16(utf8.count), to: &bytes)
+            bytes.append(contentsOf: utf8)
+            RecordCodec.append(stamp.size, to: &bytes)
+            RecordCodec.append(stamp.modified, to: &bytes)
+            RecordCodec.append(stamp.changed, to: &bytes)
+            RecordCodec.append(stamp.inode, to: &bytes)
+            RecordCodec.append(UInt32(data.count), to: &bytes)
+            bytes.append(contentsOf: data)
+            count += 1
+        }
+
+        /// The whole file, its header filled in for `key`.
+        mutating func finish(key: UInt64) -> [UInt8] {
+            let bodyLength = bytes.count - RecordCacheFile.headerLength
+            let checksum = bytes.withUnsafeBytes { Checksum.hash(UnsafeRawBufferPointer(rebasing: $0[RecordCacheFile.headerLength...])) }
+            var header = RecordCacheFile.magic
+            RecordCodec.append(RecordCacheFile.version, to: &header)
+            RecordCodec.append(key, to: &header)
+            RecordCodec.append(UInt32(count), to: &header)
+            RecordCodec.append(UInt64(bodyLength), to: &header)
+            RecordCodec.append(checksum, to: &header)
+            bytes.replaceSubrange(0..<RecordCacheFile.headerLength, with: header)
+            return bytes
+        }
     }
 }
