@@ -15,7 +15,7 @@ public enum CRM {
         NewCommand.spec, LogCallCommand.spec, DoneCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add,
         ItemCommand.remove, EditCommand.spec,
         RemoveCommand.spec, MoveCommand.spec, StatusCommand.spec, CommitCommand.spec, LogCommand.spec, BlameCommand.spec,
-        DiffCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
+        DiffCommand.spec, SyncCommand.spec, ResolveCommand.spec, SetupGitCommand.spec, MergeFileCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
     ]
 
     /// Runs `crm` with the process's arguments and environment, and exits.

@@ -75,3 +75,14 @@ func hex(_ oid: UnsafePointer<git_oid>) -> String {
     git_oid_tostr(&buffer, 41, oid)
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
+
+/// A file git holds as not merged, and which versions of it the merge had.
+public struct UnmergedPath: Sendable, Hashable {
+    public var path: String
+    public var inAncestor: Bool
+    public var ours: Bool
+    public var theirs: Bool
+
+    /// True when both sides have the file (they changed it differently); false when one deleted it.
+    public var changedOnBothSides: Bool { ours && theirs }
+}

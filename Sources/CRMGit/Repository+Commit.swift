@@ -66,7 +66,7 @@ extension Repository {
     }
 
     /// Sets the index entries of the changed paths to the working files (or removes them).
-    private func updateIndex(for changes: [PathChange]) throws(GitError) {
+    func updateIndex(for changes: [PathChange]) throws(GitError) {
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "read the git index")
         defer { git_index_free(index) }
@@ -82,8 +82,8 @@ extension Repository {
         try check(git_index_write(index), "write the git index")
     }
 
-    private func withSignature(_ signature: Signature,
-                               _ body: (UnsafePointer<git_signature>) throws(GitError) -> Void) throws(GitError) {
+    func withSignature(_ signature: Signature,
+                       _ body: (UnsafePointer<git_signature>) throws(GitError) -> Void) throws(GitError) {
         var created: UnsafeMutablePointer<git_signature>?
         try check(git_signature_new(&created, signature.name, signature.email, signature.time, Int32(signature.offset)),
                   "use the name '\(signature.name)' <\(signature.email)>")

@@ -178,6 +178,17 @@ public final class Repository {
         return try Self.string(name, in: config)
     }
 
+    /// Sets a setting in the repository's own configuration (`.git/config`).
+    public func setConfigValue(_ name: String, _ value: String) throws(GitError) {
+        var config: OpaquePointer?
+        try check(git_repository_config(&config, pointer), "open the git configuration")
+        defer { git_config_free(config) }
+        var local: OpaquePointer?
+        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "open the repository's git configuration")
+        defer { git_config_free(local) }
+        try check(git_config_set_string(local, name, value), "set \(name) in the git configuration")
+    }
+
     /// A setting from the global and system git configuration, for a folder outside any repository.
     public static func globalConfigValue(_ name: String) throws(GitError) -> String? {
         _ = libgit2

@@ -58,13 +58,28 @@ public struct WorkspaceGit {
         return String(path.dropFirst(prefix.count + 1))
     }
 
+    /// The workspace's files git holds as not merged (workspace paths).
+    public func unmergedPaths() throws(GitError) -> [UnmergedPath] {
+        try repository.unmergedPaths().compactMap { unmerged in
+            workspacePath(unmerged.path).map { UnmergedPath(path: $0, inAncestor: unmerged.inAncestor, ours: unmerged.ours, theirs: unmerged.theirs) }
+        }
+    }
+
+    /// Stages workspace paths (written or deleted) in git's index without committing them.
+    public func stage(written: [String], deleted: [String]) throws(GitError) {
+        try repository.stage(changes(written: written, deleted: deleted))
+    }
+
     /// Commits the workspace files `written` and `deleted` (workspace paths), as the git user.
     @discardableResult
     public func commit(written: [String], deleted: [String], message: String,
                        environment: [String: String]) throws(GitError) -> CommitInfo? {
         let (author, committer) = try repository.signatures(environment: environment)
-        let changes = written.map { PathChange.write(repositoryPath($0)) } + deleted.map { PathChange.delete(repositoryPath($0)) }
-        return try repository.commit(changes, message: message, author: author, committer: committer)
+        return try repository.commit(changes(written: written, deleted: deleted), message: message, author: author, committer: committer)
+    }
+
+    private func changes(written: [String], deleted: [String]) -> [PathChange] {
+        written.map { PathChange.write(repositoryPath($0)) } + deleted.map { PathChange.delete(repositoryPath($0)) }
     }
 
     /// The commits that changed the record at `path`, newest first, following renames.

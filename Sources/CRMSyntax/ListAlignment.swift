@@ -1,7 +1,7 @@
 /// The steps that turn one list into another while keeping the longest common
 /// subsequence of items in place, so an edit touches only the items that changed.
-struct ListAlignment {
-    enum Step: Equatable {
+public struct ListAlignment: Sendable {
+    public enum Step: Equatable, Sendable {
         /// Old item at the first index stays, as new item at the second.
         case keep(Int, Int)
         case delete(Int)
@@ -11,9 +11,9 @@ struct ListAlignment {
     /// Lists whose product of lengths exceeds this are aligned by common prefix and suffix only.
     static let tableLimit = 1_000_000
 
-    let steps: [Step]
+    public let steps: [Step]
 
-    init(old: [String], new: [String]) {
+    public init(old: [String], new: [String]) {
         var prefix = 0
         while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0

@@ -118,6 +118,19 @@ extension RecordDocument {
         return true
     }
 
+    /// Puts field `key` here exactly as `other` writes it (its lines, comments on them, its
+    /// quoting), replacing this document's field or adding it at `position`.
+    public mutating func copyField(_ key: String, from other: RecordDocument, at position: FieldPosition = .end) throws(RecordEditError) {
+        guard let source = other.field(key) else { throw .noSuchField(key) }
+        var lines: [UInt8] = []
+        for byte in other.bytes[source.bytes] where byte != 0x0D {
+            if byte == 0x0A { lines += lineEnding.bytes } else { lines.append(byte) }
+        }
+        if lines.last != 0x0A { lines += lineEnding.bytes }
+        let range = field(key)?.bytes ?? insertionRange(for: position)
+        try apply(range, with: lines, expecting: key, source.value)
+    }
+
     /// Renames a field's key in place; its value and every other line stay.
     public mutating func rename(_ key: String, to newKey: String) throws(RecordEditError) {
         guard KeySyntax.isValid(newKey) else { throw .invalidKey(newKey) }

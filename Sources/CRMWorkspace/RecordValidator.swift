@@ -23,6 +23,7 @@ public struct RecordValidator {
         }
         for field in document.fields {
             guard let definition = type.field(field.key) else {
+                if ConflictMarks.keys.contains(field.key) { continue }
                 let hint = Suggestions.closest(to: field.key, in: type.fieldKeys).map { "did you mean '\($0)'?" }
                     ?? "\(English.a(type.name)) has: \(type.fieldKeys.joined(separator: ", "))"
                 report("unknown-field", "unknown field '\(field.key)' for \(English.a(type.name))", at: field.keyLocation, hint: hint)
@@ -37,6 +38,7 @@ public struct RecordValidator {
             report("missing-field", "missing required field '\(definition.key)'", at: location,
                    hint: "every \(type.name) needs `\(definition.key): ...`")
         }
+        if type.field(ConflictMarks.field) == nil { problems += ConflictMarks.problems(in: document) }
         if let lifecycle = lifecycle(of: type) {
             problems += lifecycle.problems(of: document)
             if let today, let late = lifecycle.daysLate(document.values, today: today), let field = lifecycle.deadlineField {

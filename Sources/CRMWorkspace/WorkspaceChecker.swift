@@ -34,6 +34,7 @@ public enum WorkspaceChecker {
             guard let type = workspace.schema.type(named: record.type) else { continue }
             problems += validator.validate(document, as: type)
         }
+        problems += LikelyDuplicates.problems(records: loaded.records, documents: loaded.documents, schema: workspace.schema)
         return Report(problems: sorted(problems), records: loaded.records.count)
     }
 

@@ -28,6 +28,17 @@ final class GitFixture {
         }
     }
 
+    /// A clone of `url` made with the real `git clone`, set up with `crm setup-git`, committing as `author`.
+    init(cloning url: String, author: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("crm-clone-\(UUID().uuidString.prefix(8))").path
+        environment = ["CRM_TODAY": "2026-11-22", "CRM_NOW": "2026-11-22T10:00", "GIT_AUTHOR_NAME": author,
+                       "GIT_AUTHOR_EMAIL": "\(author.lowercased())@example.cz", "GIT_COMMITTER_NAME": author,
+                       "GIT_COMMITTER_EMAIL": "\(author.lowercased())@example.cz"]
+        try run(["git", "clone", "-q", url, root])
+        let setUp = crm(["setup-git"])
+        guard setUp.status == 0 else { throw FixtureError("crm setup-git failed: \(setUp.errors)") }
+    }
+
     deinit {
         try? FileManager.default.removeItem(atPath: root)
     }
@@ -53,6 +64,17 @@ final class GitFixture {
         try run(["git", "-C", root] + arguments, environment: environment.filter { $0.key.hasPrefix("GIT_") })
     }
 
+    /// Runs the real `git` CLI with our `crm` first on the PATH (so git's merges use the record
+    /// driver), whatever its exit status.
+    func gitWithDriver(_ arguments: String...) throws -> CLIHarness.Result {
+        let folder = URL(fileURLWithPath: Self.executable).deletingLastPathComponent().path
+        var variables = environment.filter { $0.key.hasPrefix("GIT_") }
+        variables["GIT_AUTHOR_DATE"] = "@\(clock) +0100"
+        variables["GIT_COMMITTER_DATE"] = "@\(clock) +0100"
+        variables["PATH"] = folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return try execute(["git", "-c", "pull.rebase=false", "-C", root] + arguments, environment: variables)
+    }
+
     func read(_ path: String) throws -> String {
         try String(contentsOfFile: root + "/" + path, encoding: .utf8)
     }
@@ -64,6 +86,13 @@ final class GitFixture {
     /// Runs a program to completion; fails on a non-zero exit status.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let result = try execute(arguments, environment: environment)
+        guard result.status == 0 else { throw FixtureError("\(arguments.joined(separator: " ")) failed: \(result.errors)") }
+        return result.output
+    }
+
+    /// Runs a program to completion and returns its exit status and output.
+    func execute(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIHarness.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -76,10 +105,8 @@ final class GitFixture {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw FixtureError("\(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
-        }
-        return String(decoding: data, as: UTF8.self)
+        return CLIHarness.Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
+                                 errors: String(decoding: errorData, as: UTF8.self))
     }
 
     /// The `crm` executable built next to the tests.

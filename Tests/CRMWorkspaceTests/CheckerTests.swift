@@ -65,6 +65,22 @@ let checkCases: [CheckCase] = [
     CheckCase(name: "a file outside any type folder", files: ["notes/meeting.yaml": "name: x\n"], path: "notes/meeting.yaml",
               line: nil, column: nil, code: "outside-type-folder",
               message: "file outside any type folder; it is not read as a record", severity: .warning),
+    CheckCase(name: "a conflict a merge left", files: [acme: "name: Acme\nstatus: active\nconflicts:\n  status: churned\nconflicts-with: 1a2b3c4\n"],
+              path: acme, line: 4, column: 3, code: "merge-conflict",
+              message: "merge conflict in 'status': ours is 'active', the other side (1a2b3c4) has 'churned'"),
+    CheckCase(name: "a conflict over a field the other side removed", files: [acme: "name: Acme\ntags: [vip]\nconflicts:\n  tags: \"\"\n"],
+              path: acme, line: 4, column: 3, code: "merge-conflict",
+              message: "merge conflict in 'tags': ours is [vip], the other side removed it"),
+    CheckCase(name: "conflicts that are not a map", files: [acme: "name: Acme\nconflicts: status\n"],
+              path: acme, line: 2, column: 12, code: "merge-conflict",
+              message: "'conflicts' must list each field in conflict with the other side's value"),
+    CheckCase(name: "two customers of the same name", files: [acme: "name: Acme s.r.o.\n", "customers/acme-2.yaml": "name: ACME S.R.O.\n"],
+              path: "customers/acme-2.yaml", line: 1, column: 7, code: "likely-duplicate",
+              message: "likely the same customer as 'acme' (same name 'ACME S.R.O.')", severity: .warning),
+    CheckCase(name: "two contacts with one e-mail address",
+              files: [acme: acmeText, "contacts/jan.yaml": "name: Jan\nemail: jan@acme.cz\n", "contacts/honza.yaml": "name: Honza\nemail: Jan@Acme.cz\n"],
+              path: "contacts/jan.yaml", line: 2, column: 8, code: "likely-duplicate",
+              message: "likely the same contact as 'honza' (same email 'jan@acme.cz')", severity: .warning),
     CheckCase(name: "a broken type file", files: [".crm/types/thing.yaml": "name:\n  kind: nummber\n"], path: ".crm/types/thing.yaml",
               line: 2, column: 9, code: "schema", message: "unknown kind 'nummber'"),
     CheckCase(name: "an unknown setting", files: [".crm/config.yaml": "name: x\nauto-comit: false\n"], path: ".crm/config.yaml",
@@ -73,6 +89,18 @@ let checkCases: [CheckCase] = [
 
 @Suite("crm check")
 struct CheckerTests {
+    @Test("Contacts of one name at different customers are not duplicates; at the same customer they are")
+    func namesWithinOwners() throws {
+        let fixture = try TemporaryWorkspace(files: [
+            acme: acmeText, "customers/beta.yaml": "name: Beta\n",
+            "contacts/jan-novak.yaml": "name: Jan Novák\ncustomer: acme\n", "contacts/jan-novak-2.yaml": "name: Jan Novák\ncustomer: beta\n",
+        ])
+        #expect(WorkspaceChecker.check(fixture.workspace).isEmpty)
+        try fixture.write("contacts/jan-novak-3.yaml", "name: Jan Novak\ncustomer: beta\n")
+        #expect(WorkspaceChecker.check(fixture.workspace).map(\.description)
+                    == ["contacts/jan-novak-3.yaml:1:7: warning: likely the same contact as 'jan-novak-2' (same name 'Jan Novak')"])
+    }
+
     @Test("Finds each kind of problem", arguments: checkCases)
     func problemKinds(_ example: CheckCase) throws {
         let fixture = try TemporaryWorkspace(files: example.files)

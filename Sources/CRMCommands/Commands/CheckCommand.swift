@@ -1,3 +1,4 @@
+import CRMGit
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -13,9 +14,11 @@ enum CheckCommand {
             Reports files that do not parse, unknown fields (with "did you mean"), missing required
             fields, values that do not fit their kind (dates, enum values, e-mails, ...), references to
             records that do not exist, duplicate ids, files outside any type folder, closed records
-            missing what their workflow requires, and saved queries and reports that no longer fit the
-            schema. Warns about records past their service level's deadline. Exits with 0 when there are
-            no errors and 1 when there are.
+            missing what their workflow requires, saved queries and reports that no longer fit the
+            schema, and what a merge left: conflicts recorded in records, records deleted on one side
+            and changed on the other. Warns about likely duplicates (the same name, or e-mail) and
+            records past their service level's deadline. Exits with 0 when there are no errors and 1
+            when there are.
             """,
         options: [
             OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
@@ -29,7 +32,7 @@ enum CheckCommand {
         let report = WorkspaceChecker.report(workspace, today: today)
         let (queries, queryProblems) = SavedQuery.all(in: workspace)
         let (reports, reportProblems) = SavedReport.all(in: workspace)
-        let problems = WorkspaceChecker.sorted(report.problems + queryProblems + reportProblems
+        let problems = WorkspaceChecker.sorted(report.problems + queryProblems + reportProblems + undecidedDeletions(workspace)
                                                + queries.flatMap { $0.problems(schema: workspace.schema, today: today) }
                                                + reports.flatMap { $0.problems(schema: workspace.schema, today: today) })
         if format == "json" {
@@ -48,5 +51,11 @@ enum CheckCommand {
             context.console.line(DiagnosticRenderer.summary(problems) + " (\(plural(report.records, "record")) checked)")
         }
         return problems.contains { $0.severity == .error } ? 1 : 0
+    }
+
+    /// Records a merge left deleted on one side and changed on the other.
+    private static func undecidedDeletions(_ workspace: Workspace) -> [Diagnostic] {
+        guard let git = try? WorkspaceGit(workspace: workspace), git.repository.isMerging else { return [] }
+        return ((try? git.unmergedPaths()) ?? []).filter { !$0.changedOnBothSides }.map { MergeInProgress.deletedOnOneSide($0.path) }
     }
 }

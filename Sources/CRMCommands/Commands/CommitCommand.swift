@@ -9,7 +9,8 @@ enum CommitCommand {
         abstract: "Commit records changed by hand",
         discussion: """
             Checks the records added, changed and deleted since the last commit and refuses, listing the
-            problems, unless --force; then commits them (and only them) to git.
+            problems, unless --force; then commits them (and only them) to git. While a merge is in
+            progress, commits the merge once no conflict is left.
             """,
         options: [
             OptionSpec(["-m", "--message"], value: "message", help: "The commit message. (default: one naming the records)"),
@@ -21,6 +22,8 @@ enum CommitCommand {
         let workspace = try context.workspace()
         let git = try History.git(workspace)
         let lock = try WorkspaceMutation.lock(workspace)
+        defer { withExtendedLifetime(lock) {} }
+        if let merge = MergeInProgress(git: git) { return try finish(merge, invocation, workspace, &context) }
         let pending = try PendingChanges(git: git, workspace: workspace)
         guard !pending.entries.isEmpty else {
             context.console.error("nothing to commit: no record changed since the last commit\n")
@@ -39,8 +42,21 @@ enum CommitCommand {
         let commit = try History.run { () throws(GitError) in
             try git.commit(written: written, deleted: deleted, message: message, environment: context.environment)
         }
-        withExtendedLifetime(lock) {}
         context.console.line("committed \(plural(pending.entries.count, "record"))" + (commit.map { " as \($0.shortID)" } ?? ""))
+        return 0
+    }
+
+    /// Commits a merge in progress once nothing is left to settle.
+    private static func finish(_ merge: MergeInProgress, _ invocation: Invocation, _ workspace: Workspace,
+                               _ context: inout CommandContext) throws -> Int32 {
+        let blockers = try merge.blockers(WorkspaceChecker.check(workspace))
+        guard blockers.isEmpty else {
+            for blocker in blockers { context.report(blocker) }
+            throw CommandError("the merge is not committed: \(plural(blockers.count, "conflict")) left",
+                               hint: "settle them (`crm resolve` lists them), then commit again")
+        }
+        let commit = try merge.finish(message: invocation.value("message") ?? merge.message, environment: context.environment)
+        context.console.line("committed the merge of \(merge.theirs.prefix(7)) as \(commit.shortID)")
         return 0
     }
 }

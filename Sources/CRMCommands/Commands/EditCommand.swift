@@ -44,7 +44,7 @@ enum EditCommand {
                                hint: "run crm edit \(file.id) again")
         }
         try mutation.write(edited.bytes, to: file.path)
-        _ = try mutation.commit("crm: edit \(file.id)", invocation: invocation, context: context)
+        _ = try mutation.commit("crm: edit \(file.id)", invocation: invocation, context: &context)
         for change in RecordChanges.between(before ?? [], edited.values) {
             context.console.line("\(file.id): \(TerminalText.escaped(change.description))")
         }

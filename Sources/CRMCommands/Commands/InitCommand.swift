@@ -15,7 +15,7 @@ enum InitCommand {
                                  completion: .directories)],
         options: [
             OptionSpec(["--name"], value: "name", help: "A name for the workspace. (default: the folder's name)"),
-            OptionSpec(["--git"], help: "Also start a git repository there (unless it is in one already) and commit the workspace."),
+            OptionSpec(["--git"], help: "Also start a git repository there (unless it is in one already), register crm's merge driver, and commit the workspace."),
         ],
         run: run)
 
@@ -49,21 +49,21 @@ enum InitCommand {
 
     /// Makes the workspace a git repository (unless it is in one) and commits its files.
     private static func startGit(in workspace: Workspace, context: inout CommandContext) throws(CommandError) -> Int32 {
-        let git: WorkspaceGit
-        do {
-            if let existing = try WorkspaceGit(workspace: workspace) {
-                git = existing
-            } else {
-                git = WorkspaceGit(repository: try Repository.create(at: workspace.root), workspace: workspace)
-                context.console.line("Started a git repository in \(workspace.root)")
-            }
+        var created = false
+        let git = try History.run { () throws(GitError) -> WorkspaceGit in
+            if let existing = try WorkspaceGit(workspace: workspace) { return existing }
+            created = true
+            return WorkspaceGit(repository: try Repository.create(at: workspace.root), workspace: workspace)
+        }
+        if created { context.console.line("Started a git repository in \(workspace.root)") }
+        var mutation = try WorkspaceMutation(workspace)
+        _ = try SetupGitCommand.configure(workspace, git: git, mutation: &mutation, context: &context)
+        try History.run { () throws(GitError) in
             let files = (try git.status()).filter { $0.change != .deleted }.map(\.path)
-            guard !files.isEmpty else { return 0 }
+            guard !files.isEmpty else { return }
             if let commit = try git.commit(written: files, deleted: [], message: "crm: init", environment: context.environment) {
                 context.console.line("Committed \(plural(files.count, "file")) as \(commit.shortID)")
             }
-        } catch {
-            throw CommandError(error.description)
         }
         return 0
     }

@@ -85,7 +85,7 @@ enum LogCallCommand {
             notes.append("\(id): + follow-up-done: \(date)")
         }
         try NewCommand.write(draft, with: &mutation)
-        _ = try mutation.commit("crm: log-call \(customer) \(draft.id)", invocation: invocation, context: context)
+        _ = try mutation.commit("crm: log-call \(customer) \(draft.id)", invocation: invocation, context: &context)
         context.console.line(draft.id)
         for note in notes { context.console.error(TerminalText.escaped(note) + "\n") }
         return 0

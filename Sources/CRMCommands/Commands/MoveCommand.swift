@@ -64,7 +64,7 @@ enum MoveCommand {
         guard let bytes = try? FileIO.read(workspace.absolute(record.path)) else { throw CommandError("cannot read \(record.path)") }
         try mutation.write(bytes, to: newPath)
         try mutation.delete(record.path)
-        _ = try mutation.commit("crm: mv \(id) \(newID)", invocation: invocation, context: context)
+        _ = try mutation.commit("crm: mv \(id) \(newID)", invocation: invocation, context: &context)
         context.console.line("renamed \(record.type) \(id) to \(newID)" + (updated > 0 ? "; updated \(plural(updated, "reference"))" : ""))
         return 0
     }

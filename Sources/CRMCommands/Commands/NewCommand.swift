@@ -47,7 +47,7 @@ enum NewCommand {
                                       locator: &locator, context: &context) else { return 1 }
         var mutation = try WorkspaceMutation(workspace)
         try write(draft, with: &mutation)
-        _ = try mutation.commit("crm: new \(type.name) \(draft.id)", invocation: invocation, context: context)
+        _ = try mutation.commit("crm: new \(type.name) \(draft.id)", invocation: invocation, context: &context)
         context.console.line(draft.id)
         return 0
     }

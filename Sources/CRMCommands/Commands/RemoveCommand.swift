@@ -32,7 +32,7 @@ enum RemoveCommand {
                                hint: "change or delete them first, or delete it anyway with --force")
         }
         try mutation.delete(record.path)
-        _ = try mutation.commit("crm: rm \(record.type) \(id)", invocation: invocation, context: context)
+        _ = try mutation.commit("crm: rm \(record.type) \(id)", invocation: invocation, context: &context)
         context.console.line("deleted \(record.type) \(id)")
         return 0
     }

@@ -25,7 +25,7 @@ enum RecordEdit {
             return 0
         }
         try mutation.write(document.bytes, to: file.path)
-        _ = try mutation.commit(message, invocation: invocation, context: context)
+        _ = try mutation.commit(message, invocation: invocation, context: &context)
         for change in changes { context.console.line("\(file.id): \(TerminalText.escaped(change.description))") }
         return 0
     }

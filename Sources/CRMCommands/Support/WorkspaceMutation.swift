@@ -73,17 +73,29 @@ struct WorkspaceMutation {
     }
 
     /// Commits the changed files unless `--no-commit` was given, auto-commit is off, or the
-    /// workspace is not in a git repository. Returns the commit, if one was made.
-    mutating func commit(_ message: String, invocation: Invocation, context: CommandContext) throws(CommandError) -> CommitInfo? {
+    /// workspace is not in a git repository; while a merge is in progress, stages them for it
+    /// instead (except records still listing conflicts). Returns the commit, if one was made.
+    mutating func commit(_ message: String, invocation: Invocation, context: inout CommandContext) throws(CommandError) -> CommitInfo? {
         guard !invocation.flag("no-commit"), workspace.config.autoCommit, !written.isEmpty || !deleted.isEmpty else { return nil }
         do {
             guard let git = try WorkspaceGit(workspace: workspace) else { return nil }
+            if git.repository.isMerging {
+                try git.stage(written: written.filter { !carriesConflicts($0) }, deleted: deleted)
+                context.console.error("staged for the merge in progress; `crm sync` (or `git commit`) finishes it\n")
+                return nil
+            }
             return try git.commit(written: written, deleted: deleted, message: message, environment: context.environment)
         } catch {
             rollBack()
             throw CommandError("the change was not made: \(error.description)",
                                hint: "or make it without a commit with --no-commit")
         }
+    }
+
+    /// True when the record at `path` still lists merge conflicts, so git is to keep it as not merged.
+    private func carriesConflicts(_ path: String) -> Bool {
+        guard let bytes = try? FileIO.read(workspace.absolute(path)), let document = try? RecordDocument(parsing: bytes) else { return false }
+        return document[ConflictMarks.field] != nil
     }
 
     /// The option every command that changes files takes.
