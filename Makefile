@@ -18,6 +18,8 @@ deps:
 	pkg-config --exists libgit2 2>/dev/null || missing="$$missing libgit2-dev pkg-config"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	command -v git >/dev/null || missing="$$missing git"; \
+	command -v khard >/dev/null || missing="$$missing khard"; \
+	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing="$$missing python3-icalendar"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

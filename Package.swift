@@ -17,14 +17,16 @@ let package = Package(
         .target(name: "CRMQuery", dependencies: ["CRMSyntax", "CRMWorkspace"]),
         .target(name: "CRMGit", dependencies: ["CGit2", "CRMSyntax", "CRMWorkspace"]),
         .target(name: "CRMMerge", dependencies: ["CRMSyntax", "CRMWorkspace"]),
+        .target(name: "CRMInterchange", dependencies: ["CRMSyntax", "CRMWorkspace"]),
         .target(name: "CRMWorkflow", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery"]),
-        .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit", "CRMWorkflow", "CRMMerge"]),
+        .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit", "CRMWorkflow", "CRMMerge", "CRMInterchange"]),
         .executableTarget(name: "crm", dependencies: ["CRMCommands"]),
         .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery"], path: "Sources/crm-dev"),
         .testTarget(name: "CRMSyntaxTests", dependencies: ["CRMSyntax"]),
         .testTarget(name: "CRMMergeTests", dependencies: ["CRMMerge", "CRMSyntax", "CRMWorkspace"]),
+        .testTarget(name: "CRMInterchangeTests", dependencies: ["CRMInterchange"]),
         .testTarget(name: "CRMWorkspaceTests", dependencies: ["CRMWorkspace", "CRMQuery", "CRMWorkflow"]),
-        .testTarget(name: "CRMCommandsTests", dependencies: ["CRMCommands", "CRMWorkspace"], exclude: ["Golden"]),
+        .testTarget(name: "CRMCommandsTests", dependencies: ["CRMCommands", "CRMWorkspace", "CRMInterchange"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,7 +23,7 @@ public struct RecordValidator {
         }
         for field in document.fields {
             guard let definition = type.field(field.key) else {
-                if ConflictMarks.keys.contains(field.key) { continue }
+                if ConflictMarks.keys.contains(field.key) || field.key == MergedRecords.field { continue }
                 let hint = Suggestions.closest(to: field.key, in: type.fieldKeys).map { "did you mean '\($0)'?" }
                     ?? "\(English.a(type.name)) has: \(type.fieldKeys.joined(separator: ", "))"
                 report("unknown-field", "unknown field '\(field.key)' for \(English.a(type.name))", at: field.keyLocation, hint: hint)
@@ -108,7 +108,8 @@ public struct RecordValidator {
         if case .reference(let target) = kind {
             guard let record = index.record(text) else {
                 let candidates = index.records(ofType: target).map(\.id)
-                let hint = Suggestions.closest(to: text, in: candidates).map { "did you mean '\($0)'?" }
+                let hint = MergedRecords.successor(of: text, in: index).map { "'\(text)' was merged into '\($0.id)'; refer to that" }
+                    ?? Suggestions.closest(to: text, in: candidates).map { "did you mean '\($0)'?" }
                     ?? "no \(target) has this id; `crm list \(target) --format ids` lists them"
                 return [Problem(code: "broken-reference", message: "no \(target) '\(text)'", hint: hint, location: location)]
             }

@@ -93,6 +93,11 @@ final class GitFixture {
 
     /// Runs a program to completion and returns its exit status and output.
     func execute(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIHarness.Result {
+        try Self.shell(arguments, environment: environment)
+    }
+
+    /// Runs a program (found on the PATH) to completion, with `input` on its standard input.
+    static func shell(_ arguments: [String], environment: [String: String] = [:], input: String = "") throws -> CLIHarness.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -101,7 +106,11 @@ final class GitFixture {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let standardInput = Pipe()
+        process.standardInput = standardInput
         try process.run()
+        standardInput.fileHandleForWriting.write(Data(input.utf8))
+        try standardInput.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

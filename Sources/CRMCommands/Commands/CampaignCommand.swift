@@ -1,3 +1,4 @@
+import CRMInterchange
 import CRMQuery
 import CRMWorkflow
 import CRMWorkspace
@@ -66,7 +67,7 @@ enum CampaignCommand {
                 })),
             ]).pretty)
         case "csv":
-            context.console.write(CSVWriter.document(headers: columns, rows: rows))
+            context.console.write(CSVWriter.text(header: columns, rows: rows))
         default:
             if !rows.isEmpty {
                 context.console.write(TableRenderer(headers: columns, rows: rows)

@@ -1,3 +1,4 @@
+import CRMInterchange
 import CRMWorkflow
 import CRMWorkspace
 
@@ -51,7 +52,7 @@ enum ComplaintsCommand {
                 return .object(members)
             }).pretty)
         case "csv":
-            context.console.write(CSVWriter.document(headers: columns, rows: rows))
+            context.console.write(CSVWriter.text(header: columns, rows: rows))
         default:
             if rows.isEmpty {
                 context.console.line(invocation.flag("breached") ? "No open complaint is past its deadline." : "No open complaints.")

@@ -1,3 +1,4 @@
+import CRMInterchange
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -124,7 +125,7 @@ enum ListCommand {
                 for object in objects { context.console.line(object.compact) }
             }
         case "csv":
-            context.console.write(CSVWriter.document(headers: names, rows: records.map { record in names.map { plain($0, record) } }))
+            context.console.write(CSVWriter.text(header: names, rows: records.map { record in names.map { plain($0, record) } }))
         default:
             guard !records.isEmpty else { return }
             let rows = records.map { record in

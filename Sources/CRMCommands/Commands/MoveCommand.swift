@@ -25,13 +25,7 @@ enum MoveCommand {
         }
         let workspace = try context.workspace()
         var mutation = try WorkspaceMutation(workspace)
-        let (files, _) = RecordScanner.scan(workspace)
-        let loaded = RecordLoader.load(files, root: workspace.root, keepDocuments: true)
-        if !loaded.problems.isEmpty {
-            throw CommandError("\(plural(loaded.problems.count, "record")) do not parse: "
-                               + loaded.problems.prefix(5).map(\.path).joined(separator: ", "),
-                               hint: "fix them first (crm check shows how), so no reference is missed")
-        }
+        let loaded = try ReferenceUpdate.loadAll(workspace)
         let index = WorkspaceIndex(schema: workspace.schema, records: loaded.records)
         guard let record = index.record(id) else {
             var locator = RecordLocator(workspace: workspace)
@@ -42,25 +36,8 @@ enum MoveCommand {
         if index.record(newID) != nil { throw CommandError("a record with id '\(newID)' exists already") }
         let folder = record.path.split(separator: "/").dropLast().joined(separator: "/")
         let newPath = folder + "/" + newID + ".yaml"
-        var updated = 0
-        for referrer in index.referrers(of: record) {
-            guard let type = workspace.schema.type(named: referrer.type),
-                  var document = loaded.documents.first(where: { $0.path == referrer.path }) else { continue }
-            for (key, target) in type.referenceFields where target == record.type {
-                switch document[key] {
-                case .string(id)?:
-                    try RecordEdit.apply { () throws(RecordEditError) in try document.set(key, to: .string(newID)) }
-                case .list(let items)? where items.contains(id):
-                    try RecordEdit.apply { () throws(RecordEditError) in
-                        try document.set(key, to: .list(items.map { $0 == id ? newID : $0 }))
-                    }
-                default:
-                    continue
-                }
-            }
-            try mutation.write(document.bytes, to: referrer.path)
-            updated += 1
-        }
+        let documents = Dictionary(loaded.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let updated = try ReferenceUpdate.retarget(from: record, to: newID, index: index, documents: documents, mutation: &mutation)
         guard let bytes = try? FileIO.read(workspace.absolute(record.path)) else { throw CommandError("cannot read \(record.path)") }
         try mutation.write(bytes, to: newPath)
         try mutation.delete(record.path)

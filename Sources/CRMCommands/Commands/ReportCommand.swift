@@ -1,3 +1,4 @@
+import CRMInterchange
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -204,7 +205,7 @@ enum ReportCommand {
             let named = title.map { [("report", JSON.string($0.name)), ("title", JSON.string($0.title))] } ?? []
             context.console.line(JSON.object(named + [("rows", .array(rows)), ("total", total)]).pretty)
         case "csv":
-            context.console.write(CSVWriter.document(headers: table.columns, rows: table.rows.map { $0.keys + $0.values.map(number) }))
+            context.console.write(CSVWriter.text(header: table.columns, rows: table.rows.map { $0.keys + $0.values.map(number) }))
         default:
             let offset = table.groupColumns - groups.count
             var rows = table.rows.map { row in

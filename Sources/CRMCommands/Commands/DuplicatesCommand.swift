@@ -1,0 +1,81 @@
+import CRMMerge
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm duplicates [TYPE]`: likely duplicate customers and contacts, with the evidence.
+enum DuplicatesCommand {
+    static let formats = ["text", "json"]
+
+    static let spec = CommandSpec(
+        name: "duplicates",
+        abstract: "Find records that are likely the same customer or person",
+        discussion: """
+            Compares customers and contacts (or the records of TYPE) by registration number, e-mail,
+            phone (601 111 222 and +420 601 111 222 alike) and name (without case, diacritics, legal
+            suffixes such as s.r.o., a.s., GmbH or Ltd., and word order), and lists each likely pair
+            with a score from 0 to 1 and the evidence. Merge a pair with `crm merge KEEP DROP`.
+            Exits with 1 when it finds none.
+
+            Examples:
+              crm duplicates
+              crm duplicates contact --threshold 0.8
+            """,
+        arguments: [ArgumentSpec("type", help: "Only records of this type.", optional: true, completion: .types)],
+        options: [
+            OptionSpec(["--threshold"], value: "score", help: "The lowest score reported, from 0 to 1. (default: 0.6)"),
+            OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let format = try invocation.choice("format", formats, default: "text")
+        let threshold = try invocation.value("threshold").map { text throws(UsageError) -> Double in
+            guard let value = Double(text), (0...1).contains(value) else {
+                throw UsageError("--threshold takes a score from 0 to 1, not '\(text)'", command: spec)
+            }
+            return value
+        } ?? 0.6
+        let workspace = try context.workspace()
+        let types = try invocation.arguments.first.map { [try RecordPresentation.type(named: $0, in: workspace.schema)] }
+            ?? workspace.schema.types.filter { ["customer", "contact"].contains($0.name) }
+        let index = WorkspaceIndex(workspace: workspace, types: types)
+        var pairs: [(type: String, pair: DuplicateFinder.Pair)] = []
+        for type in types {
+            let candidates = index.records(ofType: type.name).map { candidate($0, type: type) }
+            pairs += DuplicateFinder(threshold: threshold).pairs(in: candidates).map { (type.name, $0) }
+        }
+        if format == "json" {
+            context.console.line(JSON.array(pairs.map { item in
+                .object([("type", .string(item.type)), ("first", .string(item.pair.first)), ("second", .string(item.pair.second)),
+                         ("score", .number(item.pair.score)), ("evidence", .array(item.pair.evidence.map(JSON.string)))])
+            }).pretty)
+        } else if !pairs.isEmpty {
+            let rows = pairs.map { item in
+                [twoPlaces(item.pair.score), item.type, item.pair.first, item.pair.second, item.pair.evidence.joined(separator: "; ")]
+            }
+            context.console.write(TableRenderer(headers: ["score", "type", "record", "likely the same as", "evidence"], rows: rows)
+                .render(width: context.console.width, style: context.console.style))
+        } else {
+            context.console.error("no likely duplicates" + (threshold == 0.6 ? "" : " scoring \(threshold) or more") + "\n")
+        }
+        return pairs.isEmpty ? 1 : 0
+    }
+
+    /// `0.75`, `1.00`.
+    private static func twoPlaces(_ score: Double) -> String {
+        let hundredths = Int((score * 100).rounded())
+        return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+    }
+
+    /// What a record is compared by: its title, e-mail and phone fields, registration number and owner.
+    static func candidate(_ record: Record, type: RecordType) -> DuplicateFinder.Candidate {
+        func values(ofKind wanted: FieldKind) -> [String] {
+            type.fields.filter { $0.kind == wanted || $0.kind == .list(wanted) }.flatMap { record[$0.key]?.strings ?? [] }
+        }
+        let registration = ["reg-no", "ico", "registration-number", "company-id"].lazy.compactMap { record.string($0) }.first
+        let owner = type.referenceFields.first.flatMap { record.string($0.key) }
+        return DuplicateFinder.Candidate(id: record.id, name: record.string(type.title) ?? "", emails: values(ofKind: .email),
+                                         phones: values(ofKind: .phone), registration: registration, owner: owner,
+                                         isPerson: type.name == "contact" || record.string("kind") == "person")
+    }
+}
