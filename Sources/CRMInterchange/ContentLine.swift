@@ -45,23 +45,7 @@ public enum ContentLine {
     /// The text a TEXT value holds: `\\`, `\,`, `\;`, `\n` and `\N` decoded; a backslash
     /// before anything else is kept as written.
     public static func unescape(_ value: some StringProtocol) -> String {
-        var result = ""
-        var scalars = value.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "\\" else {
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            switch scalars.next() {
-            case "\\": result += "\\"
-            case ",": result += ","
-            case ";": result += ";"
-            case "n", "N": result += "\n"
-            case let other?: result += "\\" + String(other)
-            case nil: result += "\\"
-            }
-        }
-        return result
+        decode(value, marker: "\\", ["\\": "\\", ",": ",", ";": ";", "n": "\n", "N": "\n"])
     }
 
     /// `value` cut at each `separator` (`;` or `,`) that no backslash escapes; the pieces keep
@@ -105,19 +89,28 @@ public enum ContentLine {
 
     /// A parameter value as read: RFC 6868's `^^`, `^n` and `^'` decoded, any other `^` kept.
     public static func unescapeParameter(_ value: some StringProtocol) -> String {
+        decode(value, marker: "^", ["^": "^", "n": "\n", "N": "\n", "'": "\""])
+    }
+
+    /// `value` with each `marker` and the scalar after it replaced as `table` says; a marker
+    /// before anything else (or at the end) is kept as written.
+    private static func decode(_ value: some StringProtocol, marker: Unicode.Scalar, _ table: [Unicode.Scalar: String]) -> String {
         var result = ""
         var scalars = value.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
-            guard scalar == "^" else {
+            guard scalar == marker else {
                 result.unicodeScalars.append(scalar)
                 continue
             }
-            switch scalars.next() {
-            case "^": result += "^"
-            case "n", "N": result += "\n"
-            case "'": result += "\""
-            case let other?: result += "^" + String(other)
-            case nil: result += "^"
+            guard let next = scalars.next() else {
+                result.unicodeScalars.append(marker)
+                break
+            }
+            if let decoded = table[next] {
+                result += decoded
+            } else {
+                result.unicodeScalars.append(marker)
+                result.unicodeScalars.append(next)
             }
         }
         return result
