@@ -28,7 +28,7 @@ public struct DateRange: Sendable, Hashable {
         case "tomorrow": return day(today.adding(days: 1))
         default: break
         }
-        if let relative = relative(lowered, today: today) { return day(relative) }
+        if let relative = ValueInput.relativeDate(lowered, from: today) { return day(relative) }
         if let period = period(lowered, today: today) { return period }
         if let date = CivilDate(text) { return day(date) }
         if let moment = CivilDateTime(text) { return DateRange(start: moment.instant, end: moment.instant + 60) }
@@ -49,20 +49,6 @@ public struct DateRange: Sendable, Hashable {
     }
 
     private static func day(_ date: CivilDate) -> DateRange { DateRange(days: date, until: date) }
-
-    /// `-30d`, `+2w`, `-3m`, `-1y`: the day that far from today.
-    private static func relative(_ text: String, today: CivilDate) -> CivilDate? {
-        guard let sign = text.first, sign == "+" || sign == "-", let unit = text.last,
-              let amount = Int(text.dropFirst().dropLast()) else { return nil }
-        let signed = sign == "-" ? -amount : amount
-        switch unit {
-        case "d": return today.adding(days: signed)
-        case "w": return today.adding(days: 7 * signed)
-        case "m": return today.adding(months: signed)
-        case "y": return today.adding(months: 12 * signed)
-        default: return nil
-        }
-    }
 
     /// `this-week`, `last-month`, `next-year`, `this-quarter`.
     private static func period(_ text: String, today: CivilDate) -> DateRange? {

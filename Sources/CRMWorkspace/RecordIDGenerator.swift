@@ -16,9 +16,9 @@ public struct RecordIDGenerator<Random: RandomNumberGenerator> {
         self.random = random
     }
 
-    /// A new id for a record of `type` holding `fields`, not among `existing`; `nil` when the
-    /// fields give nothing to make it from.
-    public mutating func id(for type: RecordType, fields: [Field], existing: Set<String>) -> String? {
+    /// A new id for a record of `type` holding `fields`, not among `existing` (a set or a
+    /// dictionary's keys, so each check is a lookup); `nil` when the fields give nothing to make it from.
+    public mutating func id(for type: RecordType, fields: [Field], existing: some Collection<String>) -> String? {
         switch type.idStyle {
         case .title:
             guard let title = fields[type.title]?.string, let base = Self.slug(name: title) else { return nil }

@@ -57,7 +57,7 @@ public struct ValueInput: Sendable {
         case "yesterday", "včera", "vcera": return today.adding(days: -1)
         default: break
         }
-        if let relative = relativeDate(text) { return relative }
+        if let relative = Self.relativeDate(text, from: today) { return relative }
         if let date = CivilDate(text) { return date }
         if text.count > 10, let date = CivilDateTime(text)?.date { return date }
         let parts = text.split(separator: ".").map { $0.trimmingWhitespace() }
@@ -74,8 +74,8 @@ public struct ValueInput: Sendable {
         return date(text).map { CivilDateTime(date: $0) }
     }
 
-    /// `+7d`, `-2w`, `+1m`, `-1y` from today.
-    private func relativeDate(_ text: String) -> CivilDate? {
+    /// `+7d`, `-2w`, `+1m`, `-1y`: the day that far from `today`.
+    public static func relativeDate(_ text: String, from today: CivilDate) -> CivilDate? {
         guard let sign = text.first, sign == "+" || sign == "-", let unit = text.last,
               let amount = Int(text.dropFirst().dropLast()) else { return nil }
         let signed = sign == "-" ? -amount : amount

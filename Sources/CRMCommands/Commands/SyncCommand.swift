@@ -48,7 +48,7 @@ enum SyncCommand {
         let upstream = "\(remote)/\(branch)"
         guard let theirs = try History.run({ () throws(GitError) in try repository.commitID(of: "refs/remotes/\(upstream)") }) else {
             context.console.line("\(upstream) does not exist yet")
-            return try push(branch, to: remote, upstream: nil, dryRun: dryRun, workspace, &context)
+            return try push(branch, to: remote, upstream: nil, dryRun: dryRun, git, &context)
         }
         let head = try History.run { () throws(GitError) in try repository.commitID(of: "HEAD") }
         let analysis = try History.run { () throws(GitError) in try repository.analyzeMerge(with: theirs) }
@@ -78,7 +78,7 @@ enum SyncCommand {
             let commit = try MergeInProgress(git: git, theirs: theirs).finish(message: message, environment: context.environment)
             context.console.line("merged \(upstream) as \(commit.shortID)")
         }
-        return try push(branch, to: remote, upstream: theirs, dryRun: dryRun, workspace, &context)
+        return try push(branch, to: remote, upstream: theirs, dryRun: dryRun, git, &context)
     }
 
     /// The remote named, the branch's upstream, origin, or the only remote.
@@ -134,9 +134,9 @@ enum SyncCommand {
     }
 
     /// Checks the workspace and pushes the branch when it has commits the remote lacks.
-    private static func push(_ branch: String, to remote: String, upstream: String?, dryRun: Bool, _ workspace: Workspace,
+    private static func push(_ branch: String, to remote: String, upstream: String?, dryRun: Bool, _ git: WorkspaceGit,
                              _ context: inout CommandContext) throws(CommandError) -> Int32 {
-        let repository = try History.git(workspace).repository
+        let repository = git.repository
         guard let head = try History.run({ () throws(GitError) in try repository.commitID(of: "HEAD") }) else {
             context.console.line("nothing to push: no commit yet")
             return 0
@@ -146,7 +146,7 @@ enum SyncCommand {
             context.console.line("nothing to push")
             return 0
         }
-        let errors = WorkspaceChecker.check(workspace, today: try context.today()).filter { $0.severity == .error }
+        let errors = WorkspaceChecker.check(git.workspace, today: try context.today()).filter { $0.severity == .error }
         guard errors.isEmpty else {
             for error in errors { context.report(error) }
             throw CommandError("not pushed: the workspace has \(plural(errors.count, "error")) after the merge",

@@ -38,11 +38,14 @@ struct RecordImport {
     private let context: CommandContext
     private let loaded: RecordLoader.Result
     private var documents: [String: RecordDocument]
-    private var ids: Set<String>
+    /// Every record's path by id, existing and planned.
+    private var paths: [String: String]
     private var generator = RecordIDGenerator(random: SystemRandomNumberGenerator())
     private(set) var outcomes: [Outcome] = []
     /// The planned files by path, with the outcome each belongs to.
     private var planned: [String: (document: RecordDocument, outcome: Int)] = [:]
+    /// For each type and key field (`customer\0email`): each key value's normal form and the path of its record.
+    private var lookups: [String: [String: String]] = [:]
 
     init(workspace: Workspace, context: CommandContext) throws(CommandError) {
         self.workspace = workspace
@@ -50,31 +53,50 @@ struct RecordImport {
         input = try context.valueInput()
         loaded = try ReferenceUpdate.loadAll(workspace)
         documents = Dictionary(loaded.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        ids = Set(loaded.records.map(\.id))
+        paths = Dictionary(loaded.records.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The existing or planned record of `type` whose `key` field matches `value`
     /// (without case or diacritics; phone numbers and e-mail addresses in their normal form).
-    func match(type: RecordType, key: String, value: Value) -> (id: String, path: String)? {
+    /// Each type's key is indexed once, so a large import stays linear.
+    mutating func match(type: RecordType, key: String, value: Value) -> (id: String, path: String)? {
         let kind = type.field(key)?.kind
         let wanted = Self.matchForm(value, kind: kind)
         guard !wanted.isEmpty else { return nil }
-        let plannedMatch = planned.first { path, entry in
-            type.schemaPath(path) && Self.matchForm(entry.document[key] ?? .string(""), kind: kind) == wanted
+        let slot = type.name + "\u{0}" + key
+        if lookups[slot] == nil {
+            var lookup: [String: String] = [:]
+            for record in loaded.records where record.type == type.name {
+                let form = Self.matchForm(record[key] ?? .string(""), kind: kind)
+                if !form.isEmpty && lookup[form] == nil { lookup[form] = record.path }
+            }
+            for (path, entry) in planned where workspace.schema.type(forPath: path)?.name == type.name {
+                lookup[Self.matchForm(entry.document[key] ?? .string(""), kind: kind)] = path
+            }
+            lookups[slot] = lookup
         }
-        if let (path, _) = plannedMatch { return (RecordFile(path: path, type: type.name).id, path) }
-        return loaded.records.first { $0.type == type.name && Self.matchForm($0[key] ?? .string(""), kind: kind) == wanted }
-            .map { ($0.id, $0.path) }
+        return lookups[slot]?[wanted].map { (RecordFile(path: $0, type: type.name).id, $0) }
     }
 
-    private static func matchForm(_ value: Value, kind: FieldKind?) -> [String] {
+    /// Plans `document` at `path`, keeping the key lookups up to date.
+    private mutating func plan(_ document: RecordDocument, at path: String, type: RecordType) {
+        planned[path] = (document, outcomes.count)
+        for slot in lookups.keys where slot.hasPrefix(type.name + "\u{0}") {
+            let key = String(slot.dropFirst(type.name.count + 1))
+            let form = Self.matchForm(document[key] ?? .string(""), kind: type.field(key)?.kind)
+            if !form.isEmpty { lookups[slot]?[form] = path }
+        }
+    }
+
+    /// A value as keys are compared: each item in its normal form, joined.
+    private static func matchForm(_ value: Value, kind: FieldKind?) -> String {
         value.strings.map { text in
             switch kind {
             case .phone?: return MatchKeys.phone(text) ?? text
             case .email?: return MatchKeys.email(text) ?? text
             default: return TextFold.fold(text.trimmingWhitespace())
             }
-        }.filter { !$0.isEmpty }
+        }.filter { !$0.isEmpty }.joined(separator: "\u{1}")
     }
 
     /// Plans `item`: an update of the record with its id or matching `key`, else a new record.
@@ -84,7 +106,7 @@ struct RecordImport {
         do throws(CommandError) {
             let fields = try normalized(item)
             if let id = item.id, let problem = RecordID.problem(with: id) { throw CommandError("invalid id '\(id)': \(problem)") }
-            let target = item.id.flatMap { id in existingPath(of: id, type: item.type) }
+            let target = item.id.flatMap { paths[$0] }
                 ?? key.flatMap { key in fields[key].flatMap { match(type: item.type, key: key, value: $0) }?.path }
             if let path = target { return try update(path, with: fields, item: item) }
             return try create(fields, item: item)
@@ -97,11 +119,6 @@ struct RecordImport {
     /// Records an item that cannot become a record.
     mutating func reject(_ label: String, type: RecordType?, reason: String) {
         outcomes.append(Outcome(label: label, type: type?.name ?? "record", id: nil, kind: .rejected(reason), path: nil))
-    }
-
-    private func existingPath(of id: String, type: RecordType) -> String? {
-        if let path = planned.keys.first(where: { RecordFile(path: $0, type: type.name).id == id }) { return path }
-        return loaded.records.first { $0.id == id }.map(\.path)
     }
 
     /// The item's values in their stored form, in schema order, unknown fields refused.
@@ -158,13 +175,13 @@ struct RecordImport {
         var document: RecordDocument
         do { document = try RecordDocument(fields: values) } catch { throw CommandError(error.description) }
         try RecordEdit.applyLifecycle(item.type, before: nil, to: &document, context: context)
-        guard let id = item.id ?? generator.id(for: item.type, fields: document.values, existing: ids) else {
+        guard let id = item.id ?? generator.id(for: item.type, fields: document.values, existing: paths.keys) else {
             throw CommandError("cannot make an id: its '\(item.type.title)' is empty")
         }
-        if ids.contains(id) { throw CommandError("a record with id '\(id)' exists already") }
+        if paths[id] != nil { throw CommandError("a record with id '\(id)' exists already") }
         let path = RecordIDGenerator<SystemRandomNumberGenerator>.folder(for: item.type, fields: document.values) + "/\(id).yaml"
-        ids.insert(id)
-        planned[path] = (document, outcomes.count)
+        paths[id] = path
+        plan(document, at: path, type: item.type)
         outcomes.append(Outcome(label: item.label, type: item.type.name, id: id, kind: .created, path: path))
         return id
     }
@@ -185,7 +202,7 @@ struct RecordImport {
             return id
         }
         try RecordEdit.applyLifecycle(item.type, before: before, to: &document, context: context)
-        planned[path] = (document, outcomes.count)
+        plan(document, at: path, type: item.type)
         outcomes.append(Outcome(label: item.label, type: item.type.name, id: id, kind: .updated(changed), path: path))
         return id
     }
@@ -219,9 +236,4 @@ struct RecordImport {
         for (path, entry) in planned.sorted(by: { $0.key < $1.key }) { try mutation.write(entry.document.bytes, to: path) }
         _ = try mutation.commit(message, invocation: invocation, context: &context)
     }
-}
-
-private extension RecordType {
-    /// True when `path` is a record of this type.
-    func schemaPath(_ path: String) -> Bool { path.hasPrefix(folder + "/") }
 }
