@@ -96,7 +96,9 @@ final class GitFixture {
         try Self.shell(arguments, environment: environment)
     }
 
-    /// Runs a program (found on the PATH) to completion, with `input` on its standard input.
+    /// Runs a program (found on the PATH) to completion, with `input` on its standard input
+    /// (a pipe only when there is input: tests run in parallel, and every extra pipe is another
+    /// descriptor Foundation's Process closes behind the other tests' backs).
     static func shell(_ arguments: [String], environment: [String: String] = [:], input: String = "") throws -> CLIHarness.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -106,11 +108,13 @@ final class GitFixture {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        let standardInput = Pipe()
-        process.standardInput = standardInput
+        let standardInput = input.isEmpty ? nil : Pipe()
+        if let standardInput { process.standardInput = standardInput }
         try process.run()
-        standardInput.fileHandleForWriting.write(Data(input.utf8))
-        try standardInput.fileHandleForWriting.close()
+        if let standardInput {
+            standardInput.fileHandleForWriting.write(Data(input.utf8))
+            try standardInput.fileHandleForWriting.close()
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
