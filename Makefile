@@ -8,7 +8,7 @@ CRM := CRM_TODAY=$(SAMPLE_TODAY) .build/debug/crm -C sample-workspace
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build test demo bench sample-workspace clean
+.PHONY: all deps build test soak demo bench sample-workspace clean
 
 all: build
 
@@ -39,6 +39,12 @@ build: deps
 test: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
+
+# Four processes writing one workspace for SOAK_SECONDS (the test suite runs it for a few seconds).
+SOAK_SECONDS ?= 60
+soak: deps
+	swift build --build-tests $(SWIFT_FLAGS)
+	CRM_SOAK_SECONDS=$(SOAK_SECONDS) swift test --skip-build --filter SoakTests $(SWIFT_FLAGS)
 
 # Builds crm and shows it on sample-workspace: a customer's whole picture, then a list.
 demo: deps

@@ -50,6 +50,9 @@ public enum CRM {
             case .run(let invocation, let workspace, let noCache):
                 context.workspaceOption = workspace
                 context.noCache = context.noCache || noCache
+                let recovers = invocation.command.name != MergeFileCommand.spec.name
+                if recovers { InterruptedChange.recover(&context) }
+                defer { if recovers { InterruptedChange.recover(&context) } }
                 return try invocation.command.run(invocation, &context)
             }
         } catch let error as UsageError {
@@ -81,5 +84,11 @@ public enum CRM {
         var text = "crm: " + style.boldRed("error:") + " " + TerminalText.escaped(message, keepLineBreaks: true) + "\n"
         if let hint { text += style.cyan("hint:") + " " + TerminalText.escaped(hint) + "\n" }
         context.console.error(text)
+    }
+
+    /// `crm: warning: message` on standard error; the command goes on.
+    static func warn(_ message: String, context: inout CommandContext) {
+        let style = context.console.errorStyle
+        context.console.error("crm: " + style.boldYellow("warning:") + " " + TerminalText.escaped(message, keepLineBreaks: true) + "\n")
     }
 }

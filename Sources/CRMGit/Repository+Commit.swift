@@ -2,6 +2,7 @@
 import Glibc
 #endif
 internal import CGit2
+import CRMWorkspace
 
 extension Repository {
     /// Commits exactly `changes` on top of HEAD and makes the index agree for those paths only,
@@ -53,6 +54,7 @@ extension Repository {
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &treeID), "read the new tree")
         defer { git_tree_free(tree) }
+        try injectFault(.stored)
         var commitID = git_oid()
         try withSignature(author) { authorPointer throws(GitError) in
             try withSignature(committer) { committerPointer throws(GitError) in
@@ -61,8 +63,14 @@ extension Repository {
                                             parents.count, &parents), "commit")
             }
         }
+        try injectFault(.committed)
         try updateIndex(for: changes)
         return try commit(commitID)
+    }
+
+    /// A fault injected for tests (`CRM_FAULT`).
+    private func injectFault(_ step: FaultInjection.Step) throws(GitError) {
+        if FaultInjection.fails(at: step) { throw GitError(operation: "commit", code: -1, message: "fault injected after \(step.rawValue)") }
     }
 
     /// Sets the index entries of the changed paths to the working files (or removes them).
@@ -79,7 +87,12 @@ extension Repository {
                 if result != GIT_ENOTFOUND.rawValue { try check(result, "remove \(path) from the git index") }
             }
         }
-        try check(git_index_write(index), "write the git index")
+        do {
+            try check(git_index_write(index), "write the git index")
+        } catch where error.code == GIT_ELOCKED.rawValue {
+            throw GitError(operation: error.operation, code: error.code, message:
+                "\(gitFolder)index.lock exists: a git command is running, or one was interrupted; if none is running, remove that file")
+        }
     }
 
     func withSignature(_ signature: Signature,

@@ -6,17 +6,9 @@ import Glibc
 /// torn one: the bytes go to a temporary file in the same folder, are flushed to disk, and
 /// the temporary file is renamed over the target; then the folder is flushed.
 public enum AtomicFile {
-    /// The steps of a write, for tests that fail it in the middle.
-    public enum Step: String, CaseIterable, Sendable {
-        case created
-        case written
-        case synced
-        case renamed
-    }
-
-    /// Writes `bytes` to `path`; with `failAfter`, stops with an error after that step (tests only).
-    /// Without `durable` nothing is flushed: for caches, which a crash may lose but never tear.
-    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true, failAfter: Step? = nil) throws(FileError) {
+    /// Writes `bytes` to `path`. Without `durable` nothing is flushed: for caches, which a crash
+    /// may lose but never tear. Durable writes pass `FaultInjection`'s file steps.
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(FileError) {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).tmp"
@@ -28,23 +20,15 @@ public enum AtomicFile {
         }
         do {
             defer { close(descriptor) }
-            try fail(failAfter, .created, path)
-            var written = 0
-            while written < bytes.count {
-                let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError(path: path, code: errno, operation: "write")
-                }
-                written += count
-            }
-            try fail(failAfter, .written, path)
+            try inject(.created, durable, path)
+            try FileIO.writeAll(bytes, to: descriptor, path: path)
+            try inject(.written, durable, path)
             guard !durable || fsync(descriptor) == 0 else { throw FileError(path: path, code: errno, operation: "flush") }
-            try fail(failAfter, .synced, path)
+            try inject(.synced, durable, path)
         }
         guard rename(temporary, path) == 0 else { throw FileError(path: path, code: errno, operation: "replace") }
         cleanUp = false
-        try fail(failAfter, .renamed, path)
+        try inject(.renamed, durable, path)
         if durable { syncFolder(folder.isEmpty ? "." : folder) }
     }
 
@@ -52,6 +36,21 @@ public enum AtomicFile {
     public static func create(_ bytes: [UInt8], at path: String) throws(FileError) {
         if FileIO.kind(of: path) != nil { throw FileError(path: path, code: EEXIST, operation: "create") }
         try write(bytes, to: path)
+    }
+
+    /// Removes the temporary files that writes of `path` left behind when their process died.
+    public static func removeTemporaryFiles(of path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let folder = parts.dropLast().joined(separator: "/")
+        let prefix = "." + (parts.last.map(String.init) ?? path) + "."
+        guard let stream = opendir(folder.isEmpty ? "." : folder) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), name.hasSuffix(".tmp"),
+                  name.dropFirst(prefix.count).dropLast(4).allSatisfy(\.isNumber) else { continue }
+            unlink((folder.isEmpty ? "" : folder + "/") + name)
+        }
     }
 
     /// Removes `path` and flushes its folder.
@@ -78,7 +77,8 @@ public enum AtomicFile {
         close(descriptor)
     }
 
-    private static func fail(_ point: Step?, _ step: Step, _ path: String) throws(FileError) {
-        if point == step { throw FileError(path: path, code: EIO, operation: "write (failure injected after \(step.rawValue))") }
+    /// A fault injected after `step`: the disk is full.
+    private static func inject(_ step: FaultInjection.Step, _ durable: Bool, _ path: String) throws(FileError) {
+        if durable && FaultInjection.fails(at: step) { throw FileError(path: path, code: ENOSPC, operation: "write") }
     }
 }

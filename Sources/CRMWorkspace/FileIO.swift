@@ -55,6 +55,19 @@ public enum FileIO {
         return bytes
     }
 
+    /// Writes all of `bytes` to an open file (`path` names it in errors).
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, code: errno, operation: "write")
+            }
+            written += count
+        }
+    }
+
     /// The kind of entry at `path`, not following a final symbolic link; `nil` when absent.
     public static func kind(of path: String) -> EntryKind? {
         var info = stat()

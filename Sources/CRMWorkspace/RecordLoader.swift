@@ -33,20 +33,23 @@ public enum RecordLoader {
                 if let document { result.documents.append(document) }
             case .problem(let problem):
                 result.problems.append(problem)
+            case nil:
+                continue
             }
         }
         return result
     }
 
-    /// What became of each of `files`, in their order.
+    /// What became of each of `files`, in their order; `nil` for a file deleted since it was
+    /// listed (another process removed the record meanwhile).
     static func outcomes(_ files: [RecordFile], root: String, keepDocuments: Bool = false,
-                         workers: Int = ProcessInfoCores.readers) -> [Outcome] {
+                         workers: Int = ProcessInfoCores.readers) -> [Outcome?] {
         ParallelMap.map(files.count, workers: workers, state: { RecordReader() }) { index, reader in
             load(files[index], root: root, reader: &reader, keepDocument: keepDocuments)
         }
     }
 
-    private static func load(_ file: RecordFile, root: String, reader: inout RecordReader, keepDocument: Bool) -> Outcome {
+    private static func load(_ file: RecordFile, root: String, reader: inout RecordReader, keepDocument: Bool) -> Outcome? {
         do {
             let bytes = try FileIO.read(root + "/" + file.path)
             let document = try reader.read(bytes, path: file.path)
@@ -54,6 +57,8 @@ public enum RecordLoader {
             return .record(record, keepDocument ? document : nil)
         } catch let error as Diagnostic {
             return .problem(error)
+        } catch let error as FileError where error.code == ENOENT {
+            return nil
         } catch {
             return .problem(Diagnostic(code: "unreadable", path: file.path, location: nil, message: "\(error)",
                                        hint: "check the file's permissions"))

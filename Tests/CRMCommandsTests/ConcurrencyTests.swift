@@ -39,21 +39,6 @@ struct ConcurrencyTests {
         #expect(try fixture.git("fsck", "--no-progress").isEmpty)
     }
 
-    @Test("A write that fails at any step leaves the old file or the new one, never a torn one",
-          arguments: AtomicFile.Step.allCases)
-    func atomicWrite(_ step: AtomicFile.Step) throws {
-        let folder = try CLIHarness.emptyFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/record.yaml"
-        let old = Array("name: Old\n".utf8)
-        let new = Array("name: New\nstatus: active\n".utf8)
-        try AtomicFile.write(old, to: path)
-        #expect(throws: FileError.self) { try AtomicFile.write(new, to: path, failAfter: step) }
-        let now = try FileIO.read(path)
-        #expect(now == (step == .renamed ? new : old))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["record.yaml"])
-    }
-
     @Test("The lock makes a second writer wait, then fail with a clear message")
     func lockTimeout() throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": "name: Acme\n"])

@@ -41,6 +41,15 @@ struct IndexTests {
         #expect(index.problems.isEmpty)
     }
 
+    @Test("A file deleted between listing and reading (another process removed the record) is left out, not an error")
+    func vanishedFile() throws {
+        let fixture = try TemporaryWorkspace(files: ["customers/acme.yaml": "name: Acme\n"])
+        let files = [RecordFile(path: "customers/acme.yaml", type: "customer"), RecordFile(path: "customers/gone.yaml", type: "customer")]
+        let result = RecordLoader.load(files, root: fixture.root)
+        #expect(result.records.map(\.id) == ["acme"])
+        #expect(result.problems.isEmpty)
+    }
+
     @Test("Full-text search ignores case and diacritics and matches word starts")
     func fullText() throws {
         let fixture = try Self.fixture()

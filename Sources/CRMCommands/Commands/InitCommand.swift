@@ -65,6 +65,7 @@ enum InitCommand {
                 context.console.line("Committed \(plural(files.count, "file")) as \(commit.shortID)")
             }
         }
+        mutation.finish()
         return 0
     }
 }

@@ -4,7 +4,9 @@ import CRMWorkspace
 
 /// A change to the workspace's files: made under the workspace lock, each file written
 /// atomically, then committed to git as one commit of exactly those files. When the commit
-/// fails, every file is put back as it was.
+/// fails, every file is put back as it was. Before a file is touched, what it held goes to the
+/// undo journal, so a command that dies half-way is finished or undone by the next one
+/// (`InterruptedChange`).
 struct WorkspaceMutation {
     let workspace: Workspace
     private let lock: WorkspaceLock
@@ -12,6 +14,11 @@ struct WorkspaceMutation {
     private var originals: [(path: String, bytes: [UInt8]?)] = []
     private(set) var written: [String] = []
     private(set) var deleted: [String] = []
+    private var journal: JournalFile?
+    /// The repository holding the workspace, opened with the journal; `nil` outside git.
+    private var git: WorkspaceGit?
+    /// The commit HEAD pointed to when the first file changed.
+    private var startingHead: String?
 
     /// Takes the workspace lock (waiting briefly for another `crm`).
     init(_ workspace: Workspace) throws(CommandError) {
@@ -32,8 +39,8 @@ struct WorkspaceMutation {
     /// Writes a file (relative to the workspace), creating its folders.
     mutating func write(_ bytes: [UInt8], to path: String) throws(CommandError) {
         let absolute = workspace.absolute(path)
-        remember(path)
         do {
+            try remember(path, intended: ChangeJournal.digest(bytes))
             try AtomicFile.makeFolders(for: absolute)
             try AtomicFile.write(bytes, to: absolute)
         } catch {
@@ -44,8 +51,8 @@ struct WorkspaceMutation {
     }
 
     mutating func delete(_ path: String) throws(CommandError) {
-        remember(path)
         do {
+            try remember(path, intended: nil)
             try AtomicFile.remove(workspace.absolute(path))
         } catch {
             rollBack()
@@ -54,9 +61,21 @@ struct WorkspaceMutation {
         deleted.append(path)
     }
 
-    private mutating func remember(_ path: String) {
-        guard !originals.contains(where: { $0.path == path }) else { return }
-        originals.append((path, try? FileIO.read(workspace.absolute(path))))
+    /// Keeps what `path` holds before it changes, in memory and in the journal (flushed).
+    private mutating func remember(_ path: String, intended: UInt64?) throws(FileError) {
+        let original: [UInt8]?
+        if let known = originals.first(where: { $0.path == path }) {
+            original = known.bytes
+        } else {
+            original = try? FileIO.read(workspace.absolute(path))
+            originals.append((path, original))
+        }
+        if journal == nil {
+            git = try? WorkspaceGit(workspace: workspace)
+            startingHead = try? git?.repository.head()?.id
+            journal = try JournalFile(workspace: workspace, head: startingHead)
+        }
+        try journal?.append(ChangeJournal.Entry(path: path, original: original, intended: intended))
     }
 
     /// Puts every file back as it was before this mutation.
@@ -70,22 +89,46 @@ struct WorkspaceMutation {
             }
         }
         originals = []
+        finish()
+    }
+
+    /// Removes the journal: the change is complete (committed here, or by the caller, as
+    /// `crm init` does with every file it made), or completely undone.
+    mutating func finish() {
+        journal?.remove()
+        journal = nil
     }
 
     /// Commits the changed files unless `--no-commit` was given, auto-commit is off, or the
     /// workspace is not in a git repository; while a merge is in progress, stages them for it
     /// instead (except records still listing conflicts). Returns the commit, if one was made.
     mutating func commit(_ message: String, invocation: Invocation, context: inout CommandContext) throws(CommandError) -> CommitInfo? {
-        guard !invocation.flag("no-commit"), workspace.config.autoCommit, !written.isEmpty || !deleted.isEmpty else { return nil }
-        do {
-            guard let git = try WorkspaceGit(workspace: workspace) else { return nil }
+        guard !invocation.flag("no-commit"), workspace.config.autoCommit, !written.isEmpty || !deleted.isEmpty else {
+            finish()
+            return nil
+        }
+        do throws(GitError) {
+            if git == nil { git = try WorkspaceGit(workspace: workspace) }
+            guard let git else {
+                finish()
+                return nil
+            }
             if git.repository.isMerging {
                 try git.stage(written: written.filter { !carriesConflicts($0) }, deleted: deleted)
+                finish()
                 context.console.error("staged for the merge in progress; `crm sync` (or `git commit`) finishes it\n")
                 return nil
             }
-            return try git.commit(written: written, deleted: deleted, message: message, environment: context.environment)
+            let commit = try git.commit(written: written, deleted: deleted, message: message, environment: context.environment)
+            if FaultInjection.fails(at: .indexed) { throw GitError(operation: "finish", code: -1, message: "fault injected after indexed") }
+            finish()
+            return commit
         } catch {
+            if let head = try? git?.repository.head(), head.id != startingHead, head.parents.first == startingHead {
+                CRM.warn("committed as \(head.shortID), but git's index was not updated: \(error.description)",
+                         context: &context)
+                return head
+            }
             rollBack()
             throw CommandError("the change was not made: \(error.description)",
                                hint: "or make it without a commit with --no-commit")
