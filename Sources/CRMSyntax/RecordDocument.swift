@@ -47,19 +47,9 @@ public struct RecordDocument: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The text of 1-based line `number`, without its line ending.
+    /// For the excerpts of many problems, `SourceLines` finds the lines once.
     public func sourceLine(_ number: Int) -> String? {
-        var line = 1
-        var start = 0
-        while line < number {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            start = newline + 1
-            line += 1
-        }
-        guard start <= bytes.count, number >= 1 else { return nil }
-        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        if start == bytes.count && start > 0 && bytes[start - 1] != 0x0A { return nil }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        SourceLines(bytes).line(number)
     }
 
     /// True when the file starts with a UTF-8 byte order mark.

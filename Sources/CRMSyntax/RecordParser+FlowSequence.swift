@@ -4,6 +4,7 @@ extension RecordParser {
         var items: [ItemSyntax] = []
         var position = index + 1
         var afterComma = false
+        var known = (offset: line.start, column: 1)
         func unclosed() -> Diagnostic {
             failure("invalid-list", "list is not closed on this line", at: index, in: line,
                     hint: "write [a, b] on one line, or put `- item` lines under the key")
@@ -26,8 +27,10 @@ extension RecordParser {
             if byte == 0x23 && bytes[position - 1] == 0x20 { throw unclosed() }
             let start = try classifyValue(at: position, in: line, position: .flowItem)
             let token = try parseScalar(at: position, in: line, start: start, inFlow: true)
+            let itemLocation = location(of: position, in: line, after: known)
+            known = (position, itemLocation.column)
             items.append(ItemSyntax(key: nil, value: .string(token.value), style: .scalar(token.style),
-                                    location: location(of: position, in: line), keyLocation: nil, lineBytes: line.start..<line.end,
+                                    location: itemLocation, keyLocation: nil, lineBytes: line.start..<line.end,
                                     valueBytes: token.range))
             position = token.range.upperBound
             while position < line.contentEnd && bytes[position] == 0x20 { position += 1 }

@@ -222,8 +222,14 @@ struct RecordParser {
     }
 
     func location(of offset: Int, in line: Line) -> SourceLocation {
-        var column = 1
-        var index = line.start
+        location(of: offset, in: line, after: (line.start, 1))
+    }
+
+    /// The location of `offset`, counting columns on from a known one before it on the same
+    /// line, so that locating every item of a long line stays linear.
+    func location(of offset: Int, in line: Line, after known: (offset: Int, column: Int)) -> SourceLocation {
+        var column = known.column
+        var index = known.offset
         while index < offset {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

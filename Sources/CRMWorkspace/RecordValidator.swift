@@ -17,9 +17,11 @@ public struct RecordValidator {
     /// Every problem of one record, located in its file.
     public mutating func validate(_ document: RecordDocument, as type: RecordType) -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        var lines: SourceLines?
         func report(_ code: String, _ message: String, at location: SourceLocation, hint: String?) {
+            if lines == nil { lines = SourceLines(document.bytes) }
             problems.append(Diagnostic(code: code, path: document.path, location: location, message: message, hint: hint,
-                                       sourceLine: document.sourceLine(location.line)))
+                                       sourceLine: lines?.line(location.line)))
         }
         for field in document.fields {
             guard let definition = type.field(field.key) else {
