@@ -57,7 +57,7 @@ public enum CRM {
             }
         } catch let error as UsageError {
             let style = context.console.errorStyle
-            var text = "crm: " + style.boldRed("error:") + " " + error.message + "\n"
+            var text = "crm: " + style.boldRed("error:") + " " + TerminalText.escaped(error.message) + "\n"
             if let command = error.command {
                 text += "usage: \(command.usage)\n  See 'crm \(command.name) --help' for more information.\n"
             } else {

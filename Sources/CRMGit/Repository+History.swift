@@ -196,7 +196,7 @@ extension Repository {
 
     /// A file of the working folder, or `nil` when it cannot be read.
     private func workingFile(_ path: String) -> [UInt8]? {
-        try? FileIO.read(workdir + "/" + path)
+        try? RecordFile.read(path, root: workdir)
     }
 
     private func parentTrees(of commit: OpaquePointer) throws(GitError) -> [OpaquePointer] {

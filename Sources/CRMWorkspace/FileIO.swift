@@ -11,28 +11,51 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var code: Int32
     public var operation: String
+    /// The reason in words when the system's message for `code` would mislead.
+    public var explanation: String?
+    /// The file's size in bytes, when it was too large to read (`code` is `EFBIG`).
+    public var size: Int?
 
-    public init(path: String, code: Int32, operation: String) {
+    public init(path: String, code: Int32, operation: String, explanation: String? = nil, size: Int? = nil) {
         self.path = path
         self.code = code
         self.operation = operation
+        self.explanation = explanation
+        self.size = size
     }
 
-    public var reason: String { String(cString: strerror(code)) }
+    public var reason: String { explanation ?? String(cString: strerror(code)) }
 
     public var description: String { "cannot \(operation) \(path): \(reason)" }
 }
 
 /// Small, checked wrappers over the POSIX calls the workspace needs.
 public enum FileIO {
-    /// The whole content of a regular file, read without following a final symbolic link.
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { throw FileError(path: path, code: errno, operation: "open") }
+    /// The whole content of a regular file, read without following a final symbolic link. A
+    /// FIFO, socket or device is refused without waiting for a writer (it is opened
+    /// non-blocking and its kind checked before any read); so is a file of more than `limit` bytes.
+    public static func read(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ELOOP {
+                throw FileError(path: path, code: code, operation: "read", explanation: "it is a symbolic link, which crm does not follow")
+            }
+            throw FileError(path: path, code: code, operation: "open")
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, code: errno, operation: "stat") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw FileError(path: path, code: EISDIR, operation: "read") }
+        switch EntryKind(mode: info.st_mode) {
+        case .file: break
+        case .directory: throw FileError(path: path, code: EISDIR, operation: "read", explanation: "it is a folder, not a file")
+        case .symbolicLink, .special:
+            throw FileError(path: path, code: EINVAL, operation: "read", explanation: "it is not a regular file (a FIFO, socket or device)")
+        }
+        if Int(info.st_size) > limit {
+            throw FileError(path: path, code: EFBIG, operation: "read",
+                            explanation: "it is \(Int(info.st_size)) bytes, more than the limit of \(limit) bytes", size: Int(info.st_size))
+        }
         var capacity = max(Int(info.st_size), 0) + 1
         var bytes: [UInt8] = []
         var filled = 0
@@ -50,6 +73,10 @@ public enum FileIO {
             }
             if count == 0 { break }
             filled += count
+            if filled > limit {
+                throw FileError(path: path, code: EFBIG, operation: "read",
+                                explanation: "it has grown past the limit of \(limit) bytes while being read", size: filled)
+            }
         }
         bytes.removeSubrange(filled...)
         return bytes

@@ -24,7 +24,7 @@ public struct RecordIDGenerator<Random: RandomNumberGenerator> {
             guard let title = fields[type.title]?.string, let base = Self.slug(name: title) else { return nil }
             var candidate = base
             var number = 2
-            while existing.contains(candidate) {
+            while existing.contains(candidate) || !RecordID.isValid(candidate) {
                 candidate = "\(base)-\(number)"
                 number += 1
             }

@@ -50,18 +50,20 @@ public enum RecordLoader {
     }
 
     private static func load(_ file: RecordFile, root: String, reader: inout RecordReader, keepDocument: Bool) -> Outcome? {
+        let bytes: [UInt8]
         do {
-            let bytes = try FileIO.read(root + "/" + file.path)
+            bytes = try RecordFile.read(file.path, root: root)
+        } catch where error.code == ENOENT {
+            return nil
+        } catch {
+            return .problem(RecordFile.unreadable(file.path, error))
+        }
+        do {
             let document = try reader.read(bytes, path: file.path)
             let record = Record(id: file.id, type: file.type, path: file.path, fields: document.values)
             return .record(record, keepDocument ? document : nil)
-        } catch let error as Diagnostic {
-            return .problem(error)
-        } catch let error as FileError where error.code == ENOENT {
-            return nil
         } catch {
-            return .problem(Diagnostic(code: "unreadable", path: file.path, location: nil, message: "\(error)",
-                                       hint: "check the file's permissions"))
+            return .problem(error)
         }
     }
 }

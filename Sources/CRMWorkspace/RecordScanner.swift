@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CRMSyntax
 
 /// A record file in a type folder.
@@ -8,6 +15,10 @@ public struct RecordFile: Sendable, Hashable {
     /// The file name without `.yaml`.
     public let id: String
 
+    /// The largest record file crm reads, 1 MiB: records are small text files, and a larger
+    /// file is refused before any of it is read.
+    public static let maximumSize = 1 << 20
+
     public init(path: String, type: String) {
         self.path = path
         self.type = type
@@ -17,6 +28,21 @@ public struct RecordFile: Sendable, Hashable {
         id = String(Substring(utf8[start..<end]))
     }
 
+    /// The bytes of the record file `path` (relative to `root`), refused when larger than `maximumSize`.
+    public static func read(_ path: String, root: String) throws(FileError) -> [UInt8] {
+        try FileIO.read(root + "/" + path, limit: maximumSize)
+    }
+
+    /// What a person is told about a record file that could not be read.
+    public static func unreadable(_ path: String, _ error: FileError) -> Diagnostic {
+        if error.code == EFBIG, let size = error.size {
+            return Diagnostic(code: "too-large", path: path, location: nil,
+                              message: "the file is \(size) bytes; a record file may be at most \(maximumSize) bytes (1 MiB)",
+                              hint: "records are small text files: move long text or attachments into files outside the type folders")
+        }
+        return Diagnostic(code: "unreadable", path: path, location: nil, message: "cannot read the file: \(error.reason)",
+                          hint: error.code == EACCES ? "check the file's permissions" : nil)
+    }
 }
 
 /// Finds record files: `*.yaml` anywhere under each type's folder. Links are reported and not
@@ -33,7 +59,8 @@ public enum RecordScanner {
                 let year = String(date.description.prefix(4))
                 folders += ["\(type.folder)/\(year)", "\(type.folder)/\(year)/\(date.description.dropFirst(5).prefix(2))"]
             }
-            for folder in folders where FileIO.kind(of: workspace.absolute("\(folder)/\(id).yaml")) == .file {
+            for folder in folders where FileIO.kind(of: workspace.absolute("\(folder)/\(id).yaml")) == .file
+                && WorkspacePath.problem(with: "\(folder)/\(id).yaml", in: workspace.root) == nil {
                 return RecordFile(path: "\(folder)/\(id).yaml", type: type.name)
             }
         }
@@ -46,25 +73,45 @@ public enum RecordScanner {
                             includeStrays: Bool = false) -> (files: [RecordFile], problems: [Diagnostic]) {
         var files: [RecordFile] = []
         var problems: [Diagnostic] = []
-        for type in types ?? workspace.schema.types where FileIO.kind(of: workspace.absolute(type.folder)) != nil {
+        for type in types ?? workspace.schema.types {
+            switch FileIO.kind(of: workspace.absolute(type.folder)) {
+            case nil:
+                continue
+            case .directory:
+                break
+            case .symbolicLink:
+                problems.append(Diagnostic(code: "symlink", path: type.folder, location: nil,
+                                           message: "the \(type.name) folder is a symbolic link; crm does not follow links, so no \(type.name) is read",
+                                           hint: "replace the link with the folder itself"))
+                continue
+            case .file, .special:
+                problems.append(Diagnostic(code: "not-a-folder", path: type.folder, location: nil,
+                                           message: "the \(type.name) folder is not a folder, so no \(type.name) is read",
+                                           hint: "rename it; \(type.name) records live in \(type.folder)/"))
+                continue
+            }
             let (entries, errors) = DirectoryWalker.walk(root: workspace.root, folder: type.folder)
             problems += errors.map { Diagnostic(code: "unreadable", path: $0.path, location: nil, message: $0.description) }
-            for entry in entries where entry.path.hasSuffix(".yaml") {
+            for entry in entries {
+                let isRecord = entry.path.hasSuffix(".yaml")
                 switch entry.kind {
-                case .file:
+                case .file where isRecord:
                     files.append(RecordFile(path: entry.path, type: type.name))
                 case .symbolicLink:
-                    problems.append(Diagnostic(code: "symlink", path: entry.path, location: nil,
+                    problems.append(Diagnostic(isRecord ? .error : .warning, code: "symlink", path: entry.path, location: nil,
                                                message: "symbolic link in a type folder; crm does not follow links",
-                                               hint: "replace the link with the record file itself"))
-                case .directory:
+                                               hint: isRecord ? "replace the link with the record file itself"
+                                                   : "records behind it are not read; move them into the folder"))
+                case .directory where isRecord:
                     problems.append(Diagnostic(code: "not-a-file", path: entry.path, location: nil,
                                                message: "a folder named like a record",
                                                hint: "records are files; rename the folder"))
-                case .special:
+                case .special where isRecord:
                     problems.append(Diagnostic(code: "not-a-file", path: entry.path, location: nil,
                                                message: "not a regular file (a FIFO, socket or device)",
                                                hint: "records are regular files; remove it"))
+                case .file, .directory, .special:
+                    continue
                 }
             }
         }

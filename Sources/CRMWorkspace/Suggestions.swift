@@ -12,8 +12,12 @@ public enum Suggestions {
         var scored: [(distance: Int, candidate: String)] = []
         for candidate in candidates {
             let folded = Array(TextFold.fold(candidate).unicodeScalars)
-            let distance = editDistance(target, folded)
             let isPrefix = folded.count > target.count && target.count >= 3 && folded.starts(with: target)
+            if abs(folded.count - target.count) > allowed {
+                if isPrefix { scored.append((allowed, candidate)) }
+                continue
+            }
+            let distance = editDistance(target, folded)
             if distance <= allowed || isPrefix {
                 scored.append((isPrefix ? min(distance, allowed) : distance, candidate))
             }

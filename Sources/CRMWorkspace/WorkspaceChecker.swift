@@ -29,7 +29,7 @@ public enum WorkspaceChecker {
             if let problem = RecordID.problem(with: record.id) {
                 problems.append(Diagnostic(code: "invalid-id", path: record.path, location: nil,
                                            message: "invalid id '\(record.id)': \(problem)",
-                                           hint: RecordID.slug(record.id).map { "rename the file to \($0).yaml" }))
+                                           hint: RecordID.suggestion(for: record.id).map { "rename the file to \($0).yaml" }))
             }
             guard let type = workspace.schema.type(named: record.type) else { continue }
             problems += validator.validate(document, as: type)

@@ -25,9 +25,9 @@ enum EditCommand {
         }
         let original: [UInt8]
         do {
-            original = try FileIO.read(workspace.absolute(file.path))
+            original = try RecordFile.read(file.path, root: workspace.root)
         } catch {
-            throw CommandError(error.description)
+            throw CommandError(diagnostic: RecordFile.unreadable(file.path, error))
         }
         let before = (try? RecordDocument(parsing: original))?.values
         var session = EditSession(context: context, locator: locator)
@@ -38,7 +38,7 @@ enum EditCommand {
             return 0
         }
         var mutation = try WorkspaceMutation(workspace)
-        let current = try? FileIO.read(workspace.absolute(file.path))
+        let current = try? RecordFile.read(file.path, root: workspace.root)
         guard current == original else {
             throw CommandError("\(file.path) changed while you were editing it; your edit was not saved",
                                hint: "run crm edit \(file.id) again")

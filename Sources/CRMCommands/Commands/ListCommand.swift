@@ -110,9 +110,9 @@ enum ListCommand {
         }
         switch format {
         case "ids":
-            for record in records { context.console.line(record.id) }
+            for record in records { context.console.line(TerminalText.escaped(record.id)) }
         case "paths":
-            for record in records { context.console.line(record.path) }
+            for record in records { context.console.line(TerminalText.escaped(record.path)) }
         case "json", "jsonl":
             let objects = records.map { record in
                 custom ? RecordPresentation.json(Record(id: record.id, type: record.type, path: record.path, fields: columns.map { column in

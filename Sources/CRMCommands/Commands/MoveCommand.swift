@@ -21,7 +21,7 @@ enum MoveCommand {
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let (id, newID) = (invocation.arguments[0], invocation.arguments[1])
         if let problem = RecordID.problem(with: newID) {
-            throw CommandError("invalid id '\(newID)': \(problem)", hint: RecordID.slug(newID).map { "for example \($0)" })
+            throw CommandError("invalid id '\(newID)': \(problem)", hint: RecordID.suggestion(for: newID).map { "for example \($0)" })
         }
         let workspace = try context.workspace()
         var mutation = try WorkspaceMutation(workspace)
@@ -36,13 +36,19 @@ enum MoveCommand {
         if index.record(newID) != nil { throw CommandError("a record with id '\(newID)' exists already") }
         let folder = record.path.split(separator: "/").dropLast().joined(separator: "/")
         let newPath = folder + "/" + newID + ".yaml"
+        try NewCommand.ensureInside(newPath, workspace)
         let documents = Dictionary(loaded.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let updated = try ReferenceUpdate.retarget(from: record, to: newID, index: index, documents: documents, mutation: &mutation)
-        guard let bytes = try? FileIO.read(workspace.absolute(record.path)) else { throw CommandError("cannot read \(record.path)") }
+        let bytes: [UInt8]
+        do {
+            bytes = try RecordFile.read(record.path, root: workspace.root)
+        } catch {
+            throw CommandError(diagnostic: RecordFile.unreadable(record.path, error))
+        }
         try mutation.write(bytes, to: newPath)
         try mutation.delete(record.path)
         _ = try mutation.commit("crm: mv \(id) \(newID)", invocation: invocation, context: &context)
-        context.console.line("renamed \(record.type) \(id) to \(newID)" + (updated > 0 ? "; updated \(plural(updated, "reference"))" : ""))
+        context.console.line("renamed \(record.type) \(TerminalText.escaped(id)) to \(newID)" + (updated > 0 ? "; updated \(plural(updated, "reference"))" : ""))
         return 0
     }
 }

@@ -76,7 +76,9 @@ enum NewCommand {
         let ids = locator.ids()
         let id: String
         if let chosen = invocation.value("id") {
-            if let problem = RecordID.problem(with: chosen) { throw CommandError("invalid id '\(chosen)': \(problem)") }
+            if let problem = RecordID.problem(with: chosen) {
+                throw CommandError("invalid id '\(chosen)': \(problem)", hint: RecordID.suggestion(for: chosen).map { "for example \($0)" })
+            }
             guard !ids.contains(chosen) else { throw CommandError("a record with id '\(chosen)' exists already") }
             id = chosen
         } else {
@@ -93,8 +95,17 @@ enum NewCommand {
 
     /// Writes a new record's file, refusing to replace one.
     static func write(_ draft: Draft, with mutation: inout WorkspaceMutation) throws(CommandError) {
+        try ensureInside(draft.path, mutation.workspace)
         guard FileIO.kind(of: mutation.workspace.absolute(draft.path)) == nil else { throw CommandError("\(draft.path) exists already") }
         try mutation.write(draft.document.bytes, to: draft.path)
+    }
+
+    /// Refuses a new record file whose path could lead outside the workspace (a type folder that is a symbolic link).
+    static func ensureInside(_ path: String, _ workspace: Workspace) throws(CommandError) {
+        if let problem = WorkspacePath.problem(with: path, in: workspace.root) {
+            throw CommandError("cannot write \(path): \(problem)",
+                               hint: "replace the link with a real folder; crm writes records only inside the workspace")
+        }
     }
 
     /// The new record's text: defaults, then the given values, in the schema's field order.

@@ -22,7 +22,7 @@ struct RecordView {
         text = ""
         let title = TerminalText.escaped(index.title(of: record))
         text += style.bold(title) + "\n"
-        text += style.dim("\(record.type) \(record.id) · \(record.path)") + "\n\n"
+        text += style.dim("\(record.type) \(TerminalText.escaped(record.id)) · \(TerminalText.escaped(record.path))") + "\n\n"
         fields(of: record)
         let referrers = index.referrers(of: record)
         if record.type == "customer" {

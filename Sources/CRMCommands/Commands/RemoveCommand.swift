@@ -33,7 +33,7 @@ enum RemoveCommand {
         }
         try mutation.delete(record.path)
         _ = try mutation.commit("crm: rm \(record.type) \(id)", invocation: invocation, context: &context)
-        context.console.line("deleted \(record.type) \(id)")
+        context.console.line("deleted \(record.type) \(TerminalText.escaped(id))")
         return 0
     }
 }

@@ -91,7 +91,7 @@ enum ResolveCommand {
         }
         var mutation = try WorkspaceMutation(workspace)
         if keep {
-            try mutation.write(try FileIO.read(workspace.absolute(file.path)), to: file.path)
+            try mutation.write(try RecordFile.read(file.path, root: workspace.root), to: file.path)
         } else {
             try mutation.delete(file.path)
         }

@@ -47,7 +47,7 @@ enum SearchCommand {
         let terms = FullTextSearch.words(in: query)
         switch format {
         case "ids":
-            for hit in hits { context.console.line(candidates[hit.record].id) }
+            for hit in hits { context.console.line(TerminalText.escaped(candidates[hit.record].id)) }
         case "json", "jsonl":
             let objects = hits.map { hit in
                 let record = candidates[hit.record]

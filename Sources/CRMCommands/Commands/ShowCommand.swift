@@ -31,11 +31,7 @@ enum ShowCommand {
         let revision = invocation.value("at")
         let index = try History.index(workspace, at: revision)
         guard let record = index.record(id) else {
-            let close = index.closestIDs(to: id)
-            let hint = close.isEmpty
-                ? "`crm search WORDS` finds records by their content"
-                : "did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
-            throw CommandError("no record '\(id)'", hint: hint)
+            throw RecordLocator.notFound(id, close: index.closestIDs(to: id), problems: index.problems)
         }
         switch format {
         case "json":
@@ -54,9 +50,9 @@ enum ShowCommand {
     private static func yaml(_ record: Record, workspace: Workspace, at revision: String?) throws(CommandError) -> String {
         guard let revision else {
             do {
-                return String(decoding: try FileIO.read(workspace.absolute(record.path)), as: UTF8.self)
+                return String(decoding: try RecordFile.read(record.path, root: workspace.root), as: UTF8.self)
             } catch {
-                throw CommandError(error.description)
+                throw CommandError(diagnostic: RecordFile.unreadable(record.path, error))
             }
         }
         let git = try History.git(workspace)

@@ -16,7 +16,7 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity == .error
             ? style.boldRed("error:") : style.boldYellow("warning:")
-        var location = diagnostic.path
+        var location = TerminalText.escaped(diagnostic.path)
         if let position = diagnostic.location { location += ":\(position.line):\(position.column)" }
         var text = style.bold(location + ":") + " " + severity + " " + TerminalText.escaped(diagnostic.message) + "\n"
         if let position = diagnostic.location, let source = diagnostic.sourceLine {

@@ -9,7 +9,7 @@ public struct TableRenderer: Sendable {
     public var uncut: Set<Int>
 
     public init(headers: [String], rows: [[String]], rightAligned: Set<Int> = [], uncut: Set<Int> = [0]) {
-        self.headers = headers
+        self.headers = headers.map { TerminalText.escaped($0) }
         self.rows = rows.map { $0.map { TerminalText.escaped($0) } }
         self.rightAligned = rightAligned
         self.uncut = uncut

@@ -28,7 +28,7 @@ struct PendingChanges {
             var problems: [Diagnostic] = []
             if item.change != .deleted {
                 do {
-                    let document = try RecordDocument(parsing: try FileIO.read(workspace.absolute(item.path)), path: item.path)
+                    let document = try RecordDocument(parsing: try RecordFile.read(item.path, root: workspace.root), path: item.path)
                     problems = validator.validate(document, as: type).filter { $0.severity == .error }
                     if let lifecycle = Lifecycle(type: type) {
                         do {

@@ -232,6 +232,7 @@ struct RecordImport {
     /// Writes every planned record and commits them as one commit.
     func write(message: String, invocation: Invocation, context: inout CommandContext) throws(CommandError) {
         guard !planned.isEmpty else { return }
+        for path in planned.keys { try NewCommand.ensureInside(path, workspace) }
         var mutation = try WorkspaceMutation(workspace)
         for (path, entry) in planned.sorted(by: { $0.key < $1.key }) { try mutation.write(entry.document.bytes, to: path) }
         _ = try mutation.commit(message, invocation: invocation, context: &context)

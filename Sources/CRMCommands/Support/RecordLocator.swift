@@ -26,23 +26,36 @@ struct RecordLocator {
     mutating func file(_ id: String) throws(CommandError) -> RecordFile {
         if RecordID.isValid(id), let file = RecordScanner.likelyFile(of: id, in: workspace) { return file }
         if let file = files().first(where: { $0.id == id }) { return file }
-        let close = Suggestions.closest(to: id, in: files().map(\.id), limit: 3)
-        throw CommandError("no record '\(id)'", hint: close.isEmpty ? "`crm search WORDS` finds records by their content"
-                           : "did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?")
+        throw Self.notFound(id, close: Suggestions.closest(to: id, in: files().map(\.id), limit: 3), problems: listing?.problems ?? [])
+    }
+
+    /// The error for an id no record has: what is wrong with the file of that name when there
+    /// is one (a link, a FIFO, unreadable, too large, not parsing), else what an id may be and the `close` ids.
+    static func notFound(_ id: String, close: [String], problems: [Diagnostic]) -> CommandError {
+        if let problem = problems.first(where: { $0.path.hasSuffix(".yaml") && RecordFile(path: $0.path, type: "").id == id }) {
+            return CommandError(diagnostic: problem)
+        }
+        let hint = close.isEmpty ? "`crm search WORDS` finds records by their content"
+            : "did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        guard let problem = RecordID.problem(with: id) else { return CommandError("no record '\(id)'", hint: hint) }
+        return CommandError("no record '\(id)': \(problem)", hint: hint)
     }
 
     /// The parsed file of record `id`; a file that does not parse is an error and is never rewritten.
     mutating func document(_ id: String) throws(CommandError) -> (file: RecordFile, document: RecordDocument) {
         let file = try file(id)
+        let bytes: [UInt8]
         do {
-            let bytes = try FileIO.read(workspace.absolute(file.path))
+            bytes = try RecordFile.read(file.path, root: workspace.root)
+        } catch {
+            throw CommandError(diagnostic: RecordFile.unreadable(file.path, error))
+        }
+        do {
             return (file, try RecordDocument(parsing: bytes, path: file.path))
-        } catch let error as Diagnostic {
+        } catch {
             throw CommandError("\(file.path) does not parse, so crm will not change it:\n"
                                + DiagnosticRenderer(style: Style(enabled: false)).render(error),
                                hint: "fix the file by hand (crm check shows the problem), then try again")
-        } catch {
-            throw CommandError("\(error)")
         }
     }
 
