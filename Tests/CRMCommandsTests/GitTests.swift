@@ -82,7 +82,7 @@ struct GitTests {
         (["set", "nobody", "status=lead"], "no record 'nobody'", "`crm search WORDS` finds records by their content"),
         (["unset", "acme", "name"], "'name' is required for a customer and cannot be removed", nil),
         (["remove", "acme", "tags", "gold"], "tags of acme does not hold 'gold'", "it holds: vip"),
-        (["mv", "acme", "Acme Corp"], "invalid id 'Acme Corp': an id is lowercase", "for example acme-corp"),
+        (["mv", "acme", "Acme Corp"], "invalid id 'Acme Corp': an id is lowercase: 'A' is uppercase", "for example acme-corp"),
     ] as [([String], String, String?)])
     func refusedValues(_ arguments: [String], _ message: String, _ hint: String?) throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.acme])

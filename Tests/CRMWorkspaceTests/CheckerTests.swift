@@ -61,7 +61,7 @@ let checkCases: [CheckCase] = [
               path: "customers/acme.yaml", line: nil, column: nil, code: "duplicate-id",
               message: "duplicate id 'acme': contacts/acme.yaml has it too"),
     CheckCase(name: "an id that is not valid", files: ["customers/Acme_Corp.yaml": acmeText], path: "customers/Acme_Corp.yaml",
-              line: nil, column: nil, code: "invalid-id", message: "invalid id 'Acme_Corp': an id is lowercase"),
+              line: nil, column: nil, code: "invalid-id", message: "invalid id 'Acme_Corp': an id is lowercase: 'A' is uppercase"),
     CheckCase(name: "a file outside any type folder", files: ["notes/meeting.yaml": "name: x\n"], path: "notes/meeting.yaml",
               line: nil, column: nil, code: "outside-type-folder",
               message: "file outside any type folder; it is not read as a record", severity: .warning),

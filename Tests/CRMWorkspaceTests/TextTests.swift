@@ -28,11 +28,12 @@ struct TextTests {
     }
 
     @Test("Invalid ids", arguments: [
-        ("Acme", "an id is lowercase"), ("-acme", "an id cannot start or end with '-'"), ("acme-", "an id cannot start or end with '-'"),
-        ("ac--me", "an id cannot contain '--'"), ("ac me", "an id holds only lowercase letters a-z, digits and single hyphens"),
-        ("škoda", "an id holds only lowercase letters a-z, digits and single hyphens"), ("", "an id cannot be empty"),
-        ("../etc", "an id holds only lowercase letters a-z, digits and single hyphens"),
-        (String(repeating: "a", count: 101), "an id is at most 100 characters"),
+        ("Acme", "an id is lowercase: 'A' is uppercase"), ("-acme", "an id cannot start or end with '-'"),
+        ("acme-", "an id cannot start or end with '-'"), ("ac--me", "an id cannot contain '--'"), ("ac me", "' ' is not allowed; an id holds only lowercase ASCII letters a-z, digits 0-9 and single hyphens, at most 100 characters"),
+        ("škoda", "'š' (U+0161) is not ASCII; an id holds only lowercase ASCII letters a-z, digits 0-9 and single hyphens, at most 100 characters"), ("", "an id cannot be empty"),
+        ("../etc", "an id cannot start with '.'; an id holds only lowercase ASCII letters a-z, digits 0-9 and single hyphens, at most 100 characters"), ("con", "'con' is a device name Windows reserves (con, prn, aux, nul, "
+            + "com0-com9, lpt0-lpt9); a file con.yaml cannot be checked out there"),
+        (String(repeating: "a", count: 101), "an id is at most 100 characters; this one has 101"),
     ])
     func invalidIDs(_ id: String, _ problem: String) {
         #expect(RecordID.problem(with: id) == problem)
