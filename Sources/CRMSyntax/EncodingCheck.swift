@@ -94,7 +94,7 @@ func checkEncoding(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineFee
                 }
                 return EncodingProblem(offset: index, kind: .loneCarriageReturn)
             }
-            if byte == 0 { return EncodingProblem(offset: index, kind: .nul) }
+            if byte == 0 { return EncodingProblem(offset: index, kind: looksLikeUTF16(bytes) ? .utf16 : .nul) }
             return EncodingProblem(offset: index, kind: .forbiddenScalar(UInt32(byte)))
         }
         guard let (scalar, length) = decodeScalar(bytes, at: index) else {
@@ -110,6 +110,21 @@ func checkEncoding(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineFee
         }
     }
     return nil
+}
+
+/// True when most of the first 64 bytes pair a zero with an ASCII byte, always on the same
+/// side: UTF-16 text without a byte order mark.
+private func looksLikeUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = min(bytes.count, 64) & ~1
+    guard count >= 4 else { return false }
+    var zeroFirst = 0
+    var zeroSecond = 0
+    for pair in stride(from: 0, to: count, by: 2) {
+        let (first, second) = (bytes[pair], bytes[pair + 1])
+        if first == 0 && second != 0 && second < 0x80 { zeroFirst += 1 }
+        if second == 0 && first != 0 && first < 0x80 { zeroSecond += 1 }
+    }
+    return max(zeroFirst, zeroSecond) * 4 >= count / 2 * 3
 }
 
 /// A mask with the high bit set in the first of the 8 bytes at `index` that is not ASCII from

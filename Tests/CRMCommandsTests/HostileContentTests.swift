@@ -14,7 +14,7 @@ struct HostileContentTests {
         ("UTF-16 BE", [0xFE, 0xFF] + Array("name: x\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] },
          "customers/odd.yaml:1:1: error: the file is UTF-16 encoded; records must be UTF-8"),
         ("UTF-16 without a byte order mark", Array("name: x\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
-         "customers/odd.yaml:1:2: error: NUL byte in the file; this looks like a binary file, not a record"),
+         "customers/odd.yaml:1:2: error: the file is UTF-16 encoded; records must be UTF-8"),
         ("a NUL byte", Array("name: a".utf8) + [0] + Array("b\n".utf8),
          "customers/odd.yaml:1:8: error: NUL byte in the file; this looks like a binary file, not a record"),
         ("a carriage return alone", Array("name: a\rstatus: lead\n".utf8), "customers/odd.yaml:1:8: error: carriage return (CR) without a line feed"),

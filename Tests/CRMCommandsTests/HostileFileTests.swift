@@ -118,6 +118,7 @@ struct HostileFileTests {
         let set = try HostileHarness.crm(["set", "acme", "status=inactive"], in: root, environment: ["HOME": "/nonexistent"], prefix: prefix)
         #expect(set.status == 1)
         #expect(set.errors.contains(failure), "\(set.errors)")
+        #expect(set.errors.hasPrefix("crm: error: cannot change this workspace: "), "\(set.errors)")
     }
 
     @Test("On a read-only file system read commands work and a change fails with the reason",

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CRMGit
 import CRMSyntax
 import CRMWorkspace
@@ -26,10 +29,14 @@ struct WorkspaceMutation {
         lock = try Self.lock(workspace)
     }
 
-    /// The workspace lock, or an error saying another `crm` holds it.
+    /// The workspace lock, or an error saying another `crm` holds it, or why it cannot be taken
+    /// (a read-only file system, no permission to write the workspace).
     static func lock(_ workspace: Workspace) throws(CommandError) -> WorkspaceLock {
         do {
             return try WorkspaceLock(workspace: workspace)
+        } catch where error.code != EBUSY {
+            throw CommandError("cannot change this workspace: \(error.description)",
+                               hint: "reading works; changes need a workspace you may write to")
         } catch {
             throw CommandError("another crm command is changing this workspace (\(error.reason))",
                                hint: "try again in a moment; if no crm is running, check \(WorkspaceLock.path)")
