@@ -8,7 +8,7 @@ CRM := CRM_TODAY=$(SAMPLE_TODAY) .build/debug/crm -C sample-workspace
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build test soak demo bench sample-workspace clean
+.PHONY: all deps build test soak demo bench sample-workspace fuzz fuzz-build clean
 
 all: build
 
@@ -74,5 +74,19 @@ bench: deps
 	swift build -c release --product crm-dev $(SWIFT_FLAGS)
 	.build/release/crm-dev bench --record docs/performance.md
 
+# libFuzzer targets (Fuzz/), each run for FUZZ_TIME seconds in turn: `make fuzz FUZZ_TIME=600`,
+# `make fuzz FUZZ_TARGETS="fuzz-csv fuzz-json"`. Fails on a crash, a timeout (1 s) or 2 GB of memory;
+# the inputs are left in .build-fuzz/artifacts/. Not part of `make test`.
+FUZZ_TIME ?= 60
+FUZZ_TARGETS ?= fuzz-record fuzz-roundtrip fuzz-query fuzz-csv fuzz-vcard fuzz-json
+FUZZ_SWIFT := swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz-build:
+	$(FUZZ_SWIFT) $(SWIFT_FLAGS)
+
+fuzz: fuzz-build
+	Fuzz/run $(FUZZ_TIME) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

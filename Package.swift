@@ -5,6 +5,11 @@ let package = Package(
     name: "crm",
     products: [
         .executable(name: "crm", targets: ["crm"]),
+        // For the libFuzzer targets in Fuzz/, a package of its own that depends on this one.
+        .library(name: "CRMSyntax", targets: ["CRMSyntax"]),
+        .library(name: "CRMWorkspace", targets: ["CRMWorkspace"]),
+        .library(name: "CRMQuery", targets: ["CRMQuery"]),
+        .library(name: "CRMInterchange", targets: ["CRMInterchange"]),
     ],
     targets: [
         .systemLibrary(

@@ -1,0 +1,25 @@
+// swift-tools-version: 5.4
+// libFuzzer targets for crm's readers and parsers. Built and run by `make fuzz` (see Fuzz/run):
+//
+//     swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
+//         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+//
+// Each target is one file defining `LLVMFuzzerTestOneInput`; libFuzzer supplies `main`.
+import PackageDescription
+
+let package = Package(
+    name: "crm-fuzz",
+    dependencies: [
+        .package(name: "crm", path: ".."),
+    ],
+    targets: [
+        .executableTarget(name: "fuzz-record", dependencies: [.product(name: "CRMSyntax", package: "crm")]),
+        .executableTarget(name: "fuzz-roundtrip", dependencies: [.product(name: "CRMSyntax", package: "crm")]),
+        .executableTarget(name: "fuzz-query", dependencies: [
+            .product(name: "CRMQuery", package: "crm"), .product(name: "CRMWorkspace", package: "crm"),
+        ]),
+        .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "CRMInterchange", package: "crm")]),
+        .executableTarget(name: "fuzz-vcard", dependencies: [.product(name: "CRMInterchange", package: "crm")]),
+        .executableTarget(name: "fuzz-json", dependencies: [.product(name: "CRMInterchange", package: "crm")]),
+    ]
+)
