@@ -4,6 +4,8 @@ struct FieldRenderer {
     /// Lists longer than this on one line are written as `- item` lines.
     var flowWidth = 80
     let indent = 2
+    /// Multi-line text as a `|` block; when false, double-quoted on one line.
+    var blocks = true
 
     /// Every line of `key: value`, each ending with the line ending.
     func field(_ key: String, _ value: Value) throws(RecordEditError) -> String {
@@ -11,7 +13,7 @@ struct FieldRenderer {
         let newline = lineEnding.rawValue
         switch value {
         case .string(let text):
-            if let block = ScalarWriter.literalBlock(text, indent: indent) {
+            if blocks, let block = ScalarWriter.literalBlock(text, indent: indent) {
                 return "\(key): \(block.header)\(newline)" + block.lines.map { $0 + newline }.joined()
             }
             return "\(key): \(ScalarWriter.inline(text, inFlow: false))\(newline)"

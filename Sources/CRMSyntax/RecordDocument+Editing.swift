@@ -35,7 +35,19 @@ extension RecordDocument {
     /// A one-line value replaces just the value on the key line (a trailing comment stays);
     /// list items and map entries that did not change keep their lines.
     public mutating func set(_ key: String, to value: Value, at position: FieldPosition = .end) throws(RecordEditError) {
-        let renderer = FieldRenderer(lineEnding: lineEnding)
+        do {
+            try set(key, to: value, at: position, blocks: true)
+        } catch {
+            // A `|` block takes in lines that follow it in the file: blank lines (with `|+`)
+            // and indented comments. Multi-line text then goes on one line, double-quoted.
+            guard case .readBackFailed = error, let text = value.string, ScalarWriter.literalBlock(text) != nil else { throw error }
+            try set(key, to: value, at: position, blocks: false)
+        }
+    }
+
+    private mutating func set(_ key: String, to value: Value, at position: FieldPosition, blocks: Bool) throws(RecordEditError) {
+        var renderer = FieldRenderer(lineEnding: lineEnding)
+        renderer.blocks = blocks
         guard let field = field(key) else {
             let text = try renderer.field(key, value)
             try apply(insertionRange(for: position), with: Array(text.utf8), expecting: key, value)
@@ -43,22 +55,24 @@ extension RecordDocument {
         }
         if field.value == value { return }
         let replacement: (Range<Int>, [UInt8])
+        var isToken = false
         switch (field.style, value) {
         case (.scalar(let style), .string(let text))
-            where style != .literal && style != .folded && ScalarWriter.literalBlock(text) == nil:
+            where style != .literal && style != .folded && (!blocks || ScalarWriter.literalBlock(text) == nil):
             var token = Array(ScalarWriter.inline(text, inFlow: false).utf8)
             if style == .empty { token.insert(0x20, at: 0) }
             replacement = (field.valueBytes, token)
+            isToken = true
         case (.flowSequence, .list(let items)):
             replacement = (field.valueBytes, Array(flowList(items, reusing: field).utf8))
         case (.blockSequence(let indent), .list(let items)) where !items.isEmpty:
             replacement = (field.bytes, blockList(items, indent: indent, field: field, renderer: renderer))
-        case (.map(let indent), .map(let entries)) where !entries.isEmpty:
+        case (.map(let indent), .map(let entries)) where !entries.isEmpty && Self.keepsOrder(of: field, in: entries):
             replacement = (field.bytes, try map(entries, indent: indent, field: field, renderer: renderer))
         default:
             replacement = (field.bytes, Array(try renderer.field(key, value).utf8))
         }
-        try apply(replacement.0, with: replacement.1, expecting: key, value)
+        try apply(replacement.0, with: replacement.1, expecting: key, value, isLines: !isToken)
     }
 
     /// Removes a field and all its lines; comments around it stay.
@@ -128,7 +142,14 @@ extension RecordDocument {
         }
         if lines.last != 0x0A { lines += lineEnding.bytes }
         let range = field(key)?.bytes ?? insertionRange(for: position)
-        try apply(range, with: lines, expecting: key, source.value)
+        do {
+            try apply(range, with: lines, expecting: key, source.value)
+        } catch {
+            // A block scalar can read differently in its new place: `|` at the end of a file
+            // without a final line feed gains one, `|+` takes in the blank lines that follow.
+            guard case .readBackFailed = error else { throw error }
+            try set(key, to: source.value, at: position)
+        }
     }
 
     /// Renames a field's key in place; its value and every other line stay.
@@ -160,9 +181,12 @@ extension RecordDocument {
     }
 
     /// Replaces `range`, reads the result back and checks that `key` now holds `value`.
-    private mutating func apply(_ range: Range<Int>, with replacement: [UInt8], expecting key: String, _ value: Value?) throws(RecordEditError) {
+    /// Lines inserted at the end of a file without a final line feed go on a line of their own;
+    /// a value token (`isLines` false) stays on its key's line.
+    private mutating func apply(_ range: Range<Int>, with replacement: [UInt8], expecting key: String, _ value: Value?,
+                                isLines: Bool = true) throws(RecordEditError) {
         var replacement = replacement
-        if range.isEmpty, range.lowerBound == bytes.count, range.lowerBound > (hasByteOrderMark ? 3 : 0),
+        if isLines, range.isEmpty, range.lowerBound == bytes.count, range.lowerBound > (hasByteOrderMark ? 3 : 0),
            bytes.last != 0x0A, !replacement.isEmpty {
             replacement.insert(contentsOf: lineEnding.bytes, at: 0)
         }
@@ -242,6 +266,15 @@ extension RecordDocument {
             output += Array((String(repeating: " ", count: indent) + (try renderer.mapEntry(entry, in: field.key))).utf8)
         }
         return output
+    }
+
+    /// Whether `entries` lists the field's entries that stay in their order, then the new ones:
+    /// what editing the map's lines in place can give. Otherwise the field is written afresh.
+    private static func keepsOrder(of field: FieldSyntax, in entries: [MapEntry]) -> Bool {
+        let old = field.items.compactMap(\.key)
+        let new = entries.map(\.key)
+        let kept = old.filter(new.contains)
+        return new.prefix(kept.count).elementsEqual(kept) && !new.dropFirst(kept.count).contains(where: old.contains)
     }
 
     private func keyLineEnd(of field: FieldSyntax) -> Int {

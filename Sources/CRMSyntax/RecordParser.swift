@@ -79,8 +79,10 @@ struct RecordParser {
             return try addField(current)
         }
         try rejectLeadingTab(current)
+        // A blank last line without a line feed has its first index at the end of the file.
+        if current.isBlank { return (current.end, current.number + 1) }
         let first = bytes[current.firstIndex]
-        if current.isBlank || first == 0x23 {
+        if first == 0x23 {
             return (current.end, current.number + 1)
         }
         if current.indent > 0 {
