@@ -1,7 +1,7 @@
 /// Writes CSV as RFC 4180 describes it: UTF-8, CRLF after every record, and a field in quotes
-/// when it holds the separator, a quote, CR or LF, or starts or ends with a space, with each
-/// quote inside doubled. A record of one empty field is written `""`, as an empty line
-/// would read as a blank line.
+/// when it holds the separator, a quote, CR or LF, starts or ends with a space, or starts with
+/// U+FEFF (which would read as a byte order mark), with each quote inside doubled. A record of
+/// one empty field is written `""`, as an empty line would read as a blank line.
 ///
 /// **Formulas.** A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and some
 /// start with tab or CR too) as a formula, which a hostile value can abuse. With
@@ -78,7 +78,9 @@ public struct CSVWriter: Sendable {
         let scalars = value.unicodeScalars
         let special: [Unicode.Scalar] = ["\"", "\r", "\n"] + separator.unicodeScalars
         let isPadded = scalars.first == " " || scalars.last == " "
-        guard isPadded || scalars.contains(where: special.contains) else { return value }
+        // A reader drops U+FEFF at the start of a file as a byte order mark; quoted, it stays.
+        let startsLikeByteOrderMark = scalars.first == "\u{FEFF}"
+        guard isPadded || startsLikeByteOrderMark || scalars.contains(where: special.contains) else { return value }
         var quoted = String.UnicodeScalarView()
         quoted.append("\"")
         for scalar in scalars {
