@@ -138,7 +138,11 @@ struct QueryParser {
             throw QueryError(column: current.offset + 1, message: "expected the related records in \(word)(...)", hint: "for example \(word)(calls)")
         }
         let targetToken = advance()
-        let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+        let parts = target.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard !parts[0].isEmpty else {
+            throw QueryError(column: targetToken.offset + 1, message: "expected the related records in \(word)(...), found '\(target)'",
+                             hint: "for example \(word)(calls) or \(word)(calls.at)")
+        }
         var filter: QueryExpression?
         if current.keyword == "where" {
             _ = advance()

@@ -85,7 +85,7 @@ struct TypeFileReader {
     }
 
     private func isValidColumn(_ column: String, fields: [FieldDefinition]) -> Bool {
-        let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
+        let parts = column.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let field = fields.first(where: { $0.key == parts[0] }) else { return false }
         guard parts.count == 2 else { return true }
         if case .map(let entries) = field.kind { return entries.contains(parts[1]) }
