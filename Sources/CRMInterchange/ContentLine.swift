@@ -72,17 +72,21 @@ public enum ContentLine {
         ";" + name + "=" + values.map(parameterValue).joined(separator: ",")
     }
 
-    /// `value` as a parameter value: `^`, line breaks and `"` written as RFC 6868's `^^`, `^n`
-    /// and `^'`, and the whole in double quotes when it holds `:`, `;` or `,`.
+    /// `value` as a parameter value: `^`, line breaks (LF, CRLF or CR) and `"` written as
+    /// RFC 6868's `^^`, `^n` and `^'`, and the whole in double quotes when it holds `:`, `;` or `,`.
     public static func parameterValue(_ value: String) -> String {
         var result = ""
+        var previous: Unicode.Scalar?
         for scalar in value.unicodeScalars {
             switch scalar {
             case "^": result += "^^"
-            case "\n", "\r": result += "^n"
+            case "\r": result += "^n"
+            case "\n" where previous != "\r": result += "^n"
+            case "\n": break
             case "\"": result += "^'"
             default: result.unicodeScalars.append(scalar)
             }
+            previous = scalar
         }
         return result.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"" + result + "\"" : result
     }

@@ -29,4 +29,20 @@ struct InterchangeFuzzRegressionTests {
         #expect(reread.header == table.header)
         #expect(reread.rows.map(\.fields) == table.rows.map(\.fields))
     }
+
+    /// fuzz-vcard: a parameter value holding CRLF was written as two line breaks (`^n^n`), so it
+    /// read back with one more line break than it had; TEXT values already wrote CRLF as one.
+    @Test("A parameter value's CRLF is written as one line break", arguments: [
+        ("a\r\nb", "a^nb", "a\nb"),
+        ("a\r\r\nb", "a^n^nb", "a\n\nb"),
+        ("a\n\rb", "a^n^nb", "a\n\nb"),
+        ("QUO\r^n\r\r", "QUO^n^^n^n^n", "QUO\n^n\n\n"),
+    ])
+    func parameterLineBreaks(_ value: String, _ written: String, _ readBack: String) throws {
+        let card = VCard(version: "4.0", properties: [VCardProperty("NOTE", parameters: [VCardParameter("X-A", [value])], components: [["x"]])])
+        let bytes = VCardWriter.write([card])
+        #expect(String(decoding: bytes, as: UTF8.self).contains("NOTE;X-A=\(written):x\r\n"))
+        let reread = try VCardReader.read(bytes)
+        #expect(reread.first?.properties.first?.parameters.first?.values == [readBack])
+    }
 }
