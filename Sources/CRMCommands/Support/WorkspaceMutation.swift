@@ -15,6 +15,8 @@ struct WorkspaceMutation {
     private let lock: WorkspaceLock
     /// Workspace paths written, in order, with what they held before (`nil`: did not exist).
     private var originals: [(path: String, bytes: [UInt8]?)] = []
+    /// Where each path is in `originals`.
+    private var originalIndex: [String: Int] = [:]
     private(set) var written: [String] = []
     private(set) var deleted: [String] = []
     private var journal: JournalFile?
@@ -68,13 +70,19 @@ struct WorkspaceMutation {
         deleted.append(path)
     }
 
-    /// Keeps what `path` holds before it changes, in memory and in the journal (flushed).
+    /// Keeps what `path` holds before it changes, in memory and in the journal (flushed). A
+    /// file that exists but cannot be read is not changed: it could not be put back.
     private mutating func remember(_ path: String, intended: UInt64?) throws(FileError) {
         let original: [UInt8]?
-        if let known = originals.first(where: { $0.path == path }) {
-            original = known.bytes
+        if let known = originalIndex[path] {
+            original = originals[known].bytes
         } else {
-            original = try? FileIO.read(workspace.absolute(path))
+            do {
+                original = try FileIO.read(workspace.absolute(path))
+            } catch where error.code == ENOENT {
+                original = nil
+            }
+            originalIndex[path] = originals.count
             originals.append((path, original))
         }
         if journal == nil {
@@ -96,6 +104,7 @@ struct WorkspaceMutation {
             }
         }
         originals = []
+        originalIndex = [:]
         finish()
     }
 
