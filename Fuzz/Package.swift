@@ -13,13 +13,14 @@ let package = Package(
         .package(name: "crm", path: ".."),
     ],
     targets: [
-        .executableTarget(name: "fuzz-record", dependencies: [.product(name: "CRMSyntax", package: "crm")]),
-        .executableTarget(name: "fuzz-roundtrip", dependencies: [.product(name: "CRMSyntax", package: "crm")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "fuzz-record", dependencies: ["FuzzSupport", .product(name: "CRMSyntax", package: "crm")]),
+        .executableTarget(name: "fuzz-roundtrip", dependencies: ["FuzzSupport", .product(name: "CRMSyntax", package: "crm")]),
         .executableTarget(name: "fuzz-query", dependencies: [
-            .product(name: "CRMQuery", package: "crm"), .product(name: "CRMWorkspace", package: "crm"),
+            "FuzzSupport", .product(name: "CRMQuery", package: "crm"), .product(name: "CRMWorkspace", package: "crm"),
         ]),
-        .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "CRMInterchange", package: "crm")]),
-        .executableTarget(name: "fuzz-vcard", dependencies: [.product(name: "CRMInterchange", package: "crm")]),
-        .executableTarget(name: "fuzz-json", dependencies: [.product(name: "CRMInterchange", package: "crm")]),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
+        .executableTarget(name: "fuzz-vcard", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
     ]
 )

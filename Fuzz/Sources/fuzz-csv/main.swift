@@ -4,6 +4,7 @@
 // written with the same separator (formula guard off) and read again, it gives the same
 // header and fields.
 import CRMInterchange
+import FuzzSupport
 
 let separators: [Character?] = [nil, ",", ";", "\t"]
 
@@ -42,22 +43,4 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     require(reread.header == table.header, "the header changed after writing and reading again: \(table.header) became \(reread.header)")
     require(reread.rows.map(\.fields) == table.rows.map(\.fields), "the fields changed after writing and reading again: \(table.rows.map(\.fields)) became \(reread.rows.map(\.fields))")
     return 0
-}
-
-/// `precondition` that keeps its message in optimized builds, where libFuzzer reports it as a crash.
-func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-func fail(_ message: String) -> Never {
-    fatalError(message)
-}
-
-/// The number of lines of `bytes`, counting LF, CRLF and a lone CR as line ends.
-func lineCount(_ bytes: [UInt8]) -> Int {
-    var count = 1
-    for (index, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-        count += 1
-    }
-    return count
 }

@@ -2,6 +2,7 @@
 // `readAny`, which the importer uses). Each must return values or throw a `JSONError` with a
 // location; none may crash, whatever the nesting.
 import CRMInterchange
+import FuzzSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -29,22 +30,4 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     _ = jsonLines
     return 0
-}
-
-/// `precondition` that keeps its message in optimized builds, where libFuzzer reports it as a crash.
-func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-func fail(_ message: String) -> Never {
-    fatalError(message)
-}
-
-/// The number of lines of `bytes`, counting LF, CRLF and a lone CR as line ends.
-func lineCount(_ bytes: [UInt8]) -> Int {
-    var count = 1
-    for (index, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-        count += 1
-    }
-    return count
 }

@@ -6,6 +6,7 @@
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
+import FuzzSupport
 
 /// sample-workspace, found from this file's place in the repository.
 let root: String = {
@@ -57,13 +58,4 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         require(!error.message.isEmpty, "an error without a message")
     }
     return 0
-}
-
-/// `precondition` that keeps its message in optimized builds, where libFuzzer reports it as a crash.
-func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-func fail(_ message: String) -> Never {
-    fatalError(message)
 }

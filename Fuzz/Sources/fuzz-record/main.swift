@@ -2,6 +2,7 @@
 // throw a `Diagnostic` with a sensible location; it must never crash, hang or leak.
 // One reader is kept across inputs so that its string cache and scratch space are exercised too.
 import CRMSyntax
+import FuzzSupport
 
 nonisolated(unsafe) var reader = RecordReader()
 
@@ -32,22 +33,4 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         _ = error.description
     }
     return 0
-}
-
-/// `precondition` that keeps its message in optimized builds, where libFuzzer reports it as a crash.
-func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-func fail(_ message: String) -> Never {
-    fatalError(message)
-}
-
-/// The number of lines of `bytes`, counting LF, CRLF and a lone CR as line ends.
-func lineCount(_ bytes: [UInt8]) -> Int {
-    var count = 1
-    for (index, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-        count += 1
-    }
-    return count
 }

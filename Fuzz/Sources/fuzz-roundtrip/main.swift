@@ -8,6 +8,7 @@
 //    every other field alone.
 // A failed check stops the process with `preconditionFailure`, which libFuzzer reports as a crash.
 import CRMSyntax
+import FuzzSupport
 
 /// The edits below re-read the whole document each time; a few fields are enough.
 let editedFields = 6
@@ -88,13 +89,4 @@ func expectNoThrow<T, E: Error>(_ what: String, _ body: () throws(E) -> T) -> T 
     } catch {
         fail("round trip: \(what) failed: \(error)")
     }
-}
-
-/// `precondition` that keeps its message in optimized builds, where libFuzzer reports it as a crash.
-func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-func fail(_ message: String) -> Never {
-    fatalError(message)
 }

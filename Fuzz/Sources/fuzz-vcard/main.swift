@@ -3,6 +3,7 @@
 // read again, they are the same cards, up to line breaks in values, which the writer writes
 // as `\n` (LF, CRLF and a lone CR alike).
 import CRMInterchange
+import FuzzSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -44,22 +45,4 @@ func normalized(_ card: VCard) -> VCard {
         card.properties[index].parameters = card.properties[index].parameters.map { VCardParameter($0.name, $0.values.map(lf)) }
     }
     return card
-}
-
-/// `precondition` that keeps its message in optimized builds, where libFuzzer reports it as a crash.
-func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-func fail(_ message: String) -> Never {
-    fatalError(message)
-}
-
-/// The number of lines of `bytes`, counting LF, CRLF and a lone CR as line ends.
-func lineCount(_ bytes: [UInt8]) -> Int {
-    var count = 1
-    for (index, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-        count += 1
-    }
-    return count
 }

@@ -1,0 +1,19 @@
+// What every fuzz target shares: failing with a message libFuzzer reports as a crash.
+
+/// `precondition` that keeps its message in optimized builds, where libFuzzer reports it as a crash.
+public func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fail(message()) }
+}
+
+public func fail(_ message: String) -> Never {
+    fatalError(message)
+}
+
+/// The number of lines of `bytes`, counting LF, CRLF and a lone CR as line ends.
+public func lineCount(_ bytes: [UInt8]) -> Int {
+    var count = 1
+    for (index, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+        count += 1
+    }
+    return count
+}
