@@ -76,16 +76,23 @@ public struct ValueInput: Sendable {
 
     /// `+7d`, `-2w`, `+1m`, `-1y`: the day that far from `today`.
     public static func relativeDate(_ text: String, from today: CivilDate) -> CivilDate? {
+        // Dates run from year 1 to 9999, so a shift of more than 4,000,000 of any unit names
+        // none; bounding it first keeps the arithmetic below from overflowing.
         guard let sign = text.first, sign == "+" || sign == "-", let unit = text.last,
-              let amount = Int(text.dropFirst().dropLast()) else { return nil }
+              let amount = Int(text.dropFirst().dropLast()), amount.magnitude <= 4_000_000 else { return nil }
         let signed = sign == "-" ? -amount : amount
+        let date: CivilDate
         switch unit {
-        case "d": return today.adding(days: signed)
-        case "w": return today.adding(days: 7 * signed)
-        case "m": return today.adding(months: signed)
-        case "y": return today.adding(months: 12 * signed)
+        case "d": date = today.adding(days: signed)
+        case "w": date = today.adding(days: 7 * signed)
+        case "m", "y":
+            let months = unit == "m" ? signed : 12 * signed
+            let total = today.year * 12 + (today.month - 1) + months
+            guard (12...(9999 * 12 + 11)).contains(total) else { return nil }
+            date = today.adding(months: months)
         default: return nil
         }
+        return (1...9999).contains(date.year) ? date : nil
     }
 }
 
