@@ -97,12 +97,21 @@ public struct ChangeJournal: Sendable, Equatable {
     public func undo(in workspace: Workspace) -> (restored: [String], kept: [String]) {
         var restored: [String] = []
         var kept: [String] = []
+        let byPath = Dictionary(grouping: entries, by: \.path)
         for path in paths.reversed() {
-            let forPath = entries.filter { $0.path == path }
-            let original = forPath[0].original
+            guard let forPath = byPath[path], let first = forPath.first else { continue }
+            let original = first.original
             let absolute = workspace.absolute(path)
             AtomicFile.removeTemporaryFiles(of: absolute)
-            let current = try? FileIO.read(absolute)
+            let current: [UInt8]?
+            do {
+                current = try FileIO.read(absolute)
+            } catch where error.code == ENOENT {
+                current = nil
+            } catch {
+                kept.append(path)
+                continue
+            }
             if current == original { continue }
             let written = forPath.contains { entry in current.map { entry.intended == Self.digest($0) } ?? (entry.intended == nil) }
             guard written else {
