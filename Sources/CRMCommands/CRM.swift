@@ -1,10 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CRMChange
 import CRMWorkspace
 
 /// The `crm` command line: reads the arguments, runs the command, and returns the exit status
-/// (0 success, 1 failure or problems found, 64 usage error).
+/// (`ExitStatus`: 0 done or found, 1 nothing found or problems found, 2 could not do all it
+/// was asked, 64 usage error).
 public enum CRM {
     public static let version = "0.1.0"
 
@@ -51,8 +53,8 @@ public enum CRM {
                 context.workspaceOption = workspace
                 context.noCache = context.noCache || noCache
                 let recovers = invocation.command.name != MergeFileCommand.spec.name
-                if recovers { InterruptedChange.recover(&context) }
-                defer { if recovers { InterruptedChange.recover(&context) } }
+                if recovers { recover(&context) }
+                defer { if recovers { recover(&context) } }
                 return try invocation.command.run(invocation, &context)
             }
         } catch let error as UsageError {
@@ -64,18 +66,25 @@ public enum CRM {
                 text += "usage: crm [-C <dir>] <subcommand>\n  See 'crm help' for more information.\n"
             }
             context.console.error(text)
-            return 64
+            return ExitStatus.usage
         } catch let error as CommandError {
-            if let diagnostic = error.diagnostic {
-                context.report(diagnostic)
-            } else {
-                fail(error.message, hint: error.hint, context: &context)
+            for problem in error.problems { context.report(problem) }
+            if let detail = error.detail, !detail.isEmpty {
+                context.console.error(TerminalText.escaped(detail, keepLineBreaks: true) + (detail.hasSuffix("\n") ? "" : "\n"))
             }
+            if !error.isProblemOnly { fail(error.message, hint: error.hint, context: &context) }
             return error.status
         } catch {
             fail("\(error)", hint: nil, context: &context)
-            return 1
+            return ExitStatus.failed
         }
+    }
+
+    /// Finishes or undoes a change a crm command left half-way in the workspace, saying what it did.
+    static func recover(_ context: inout CommandContext) {
+        guard let root = try? Workspace.locate(explicit: context.workspaceOption, environment: context.environment,
+                                                currentDirectory: context.currentDirectory) else { return }
+        for note in ChangeRecovery.recover(root: root, environment: context.environment) { warn(note, context: &context) }
     }
 
     /// `crm: error: message` and a hint line, on standard error.

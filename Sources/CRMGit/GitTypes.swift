@@ -40,20 +40,6 @@ public struct CommitInfo: Sendable, Hashable {
     public var summary: String { String(message.split(separator: "\n", maxSplits: 1).first ?? "") }
 }
 
-/// A change to one file, relative to the repository's working folder.
-public enum PathChange: Sendable, Hashable {
-    /// The file now holds these bytes (written to the working folder already).
-    case write(String)
-    /// The file is gone.
-    case delete(String)
-
-    public var path: String {
-        switch self {
-        case .write(let path), .delete(let path): return path
-        }
-    }
-}
-
 /// How a file differs from the last commit.
 public struct StatusEntry: Sendable, Hashable {
     public enum Change: String, Sendable {

@@ -22,22 +22,13 @@ extension Repository {
         git_repository_state(pointer) == Int32(GIT_REPOSITORY_STATE_MERGE.rawValue)
     }
 
-    /// The folder holding git's own files (`.git/`), with a trailing slash.
-    var gitFolder: String { String(cString: git_repository_path(pointer)) }
-
     /// The path of one of git's own files (`MERGE_MSG`).
-    public func path(ofGitFile name: String) -> String { gitFolder + name }
+    public func path(ofGitFile name: String) -> String { gitFolder + "/" + name }
 
     /// The commit being merged in while a merge is in progress.
     public func mergeHead() -> String? {
-        guard let bytes = try? FileIO.read(gitFolder + "MERGE_HEAD") else { return nil }
+        guard let bytes = try? FileIO.read(path(ofGitFile: "MERGE_HEAD")) else { return nil }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init)
-    }
-
-    /// Makes the index agree with the working files for these paths (resolving any conflict
-    /// on them), without committing.
-    public func stage(_ changes: [PathChange]) throws(GitError) {
-        try updateIndex(for: changes)
     }
 
     /// The files the index holds as not merged.
@@ -133,28 +124,12 @@ extension Repository {
     /// `git commit` (or `crm sync`) finishes it.
     public func beginMerge(of theirs: String, message: String) throws(GitError) {
         do {
-            try AtomicFile.write(Array((theirs + "\n").utf8), to: gitFolder + "MERGE_HEAD")
-            try AtomicFile.write(Array(message.utf8), to: gitFolder + "MERGE_MSG")
-            try AtomicFile.write([], to: gitFolder + "MERGE_MODE")
+            try AtomicFile.write(Array((theirs + "\n").utf8), to: path(ofGitFile: "MERGE_HEAD"))
+            try AtomicFile.write(Array(message.utf8), to: path(ofGitFile: "MERGE_MSG"))
+            try AtomicFile.write([], to: path(ofGitFile: "MERGE_MODE"))
         } catch {
             throw GitError(operation: "record the merge in progress", code: -1, message: error.description)
         }
-    }
-
-    /// Commits the index as the merge of HEAD and `theirs`, and ends the merge in progress.
-    public func commitMerge(of theirs: String, message: String, author: Signature, committer: Signature) throws(GitError) -> CommitInfo {
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), "read the git index")
-        defer { git_index_free(index) }
-        guard git_index_has_conflicts(index) == 0 else {
-            throw GitError(operation: "commit the merge", code: -1, message: "files are still not merged")
-        }
-        var treeID = git_oid()
-        try check(git_index_write_tree(&treeID, index), "write the merged tree")
-        let commit = try createCommit(tree: &treeID, parents: ["HEAD", theirs], message: message, author: author, committer: committer,
-                                      update: "HEAD")
-        try check(git_repository_state_cleanup(pointer), "end the merge")
-        return commit
     }
 
     /// Moves the current branch forward to `commitID` (creating it when it has no commit yet),
@@ -173,31 +148,5 @@ extension Repository {
         try check(git_reference_create(&moved, pointer, "refs/heads/\(branch)", &oid, 1, "crm sync: fast-forward"),
                   "move \(branch) forward")
         git_reference_free(moved)
-    }
-
-    /// Creates a commit of `tree` with the parents named (revisions), moving `update` when given.
-    func createCommit(tree treeID: inout git_oid, parents: [String], message: String, author: Signature, committer: Signature,
-                      update: String?) throws(GitError) -> CommitInfo {
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, pointer, &treeID), "read the tree")
-        defer { git_tree_free(tree) }
-        var commits: [OpaquePointer?] = []
-        defer { commits.forEach { git_commit_free($0) } }
-        for revision in parents {
-            var object: OpaquePointer?
-            try check(git_revparse_single(&object, pointer, revision), "find \(revision)")
-            defer { git_object_free(object) }
-            var commit: OpaquePointer?
-            try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "read \(revision) as a commit")
-            commits.append(commit)
-        }
-        var commitID = git_oid()
-        try withSignature(author) { authorPointer throws(GitError) in
-            try withSignature(committer) { committerPointer throws(GitError) in
-                try check(git_commit_create(&commitID, pointer, update, authorPointer, committerPointer, nil, message, tree,
-                                            commits.count, &commits), "commit")
-            }
-        }
-        return try commit(commitID)
     }
 }

@@ -25,6 +25,19 @@ public final class Repository {
         git_repository_free(pointer)
     }
 
+    /// The folder holding git's own files of this working folder (`.git`, or
+    /// `.git/worktrees/NAME` for a worktree), absolute, without a trailing slash.
+    public var gitFolder: String { Self.trimmed(String(cString: git_repository_path(pointer))) }
+
+    /// The folder holding what a repository's worktrees share (hooks, objects, config).
+    public var commonFolder: String { Self.trimmed(String(cString: git_repository_commondir(pointer))) }
+
+    private static func trimmed(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
     /// The repository whose working folder holds `path`, or `nil` when no repository does.
     public static func discover(containing path: String) throws(GitError) -> Repository? {
         _ = libgit2

@@ -65,23 +65,6 @@ public struct WorkspaceGit {
         }
     }
 
-    /// Stages workspace paths (written or deleted) in git's index without committing them.
-    public func stage(written: [String], deleted: [String]) throws(GitError) {
-        try repository.stage(changes(written: written, deleted: deleted))
-    }
-
-    /// Commits the workspace files `written` and `deleted` (workspace paths), as the git user.
-    @discardableResult
-    public func commit(written: [String], deleted: [String], message: String,
-                       environment: [String: String]) throws(GitError) -> CommitInfo? {
-        let (author, committer) = try repository.signatures(environment: environment)
-        return try repository.commit(changes(written: written, deleted: deleted), message: message, author: author, committer: committer)
-    }
-
-    private func changes(written: [String], deleted: [String]) -> [PathChange] {
-        written.map { PathChange.write(repositoryPath($0)) } + deleted.map { PathChange.delete(repositoryPath($0)) }
-    }
-
     /// The commits that changed the record at `path`, newest first, following renames.
     public func history(ofRecord path: String, limit: Int? = nil) throws(GitError) -> [(commit: CommitInfo, change: RecordChange)] {
         try repository.history(ofFile: repositoryPath(path), limit: limit).compactMap { item in
@@ -123,6 +106,10 @@ public struct WorkspaceGit {
             guard let path = workspacePath(file.path), path.hasSuffix(".yaml"),
                   let type = workspace.schema.type(forPath: path) else { continue }
             let id = String(path.split(separator: "/").last!.dropLast(5))
+            guard file.bytes.count <= RecordFile.maximumSize else {
+                problems.append(RecordFile.unreadable(path, FileError(path: path, code: EFBIG, operation: "read", size: file.bytes.count)))
+                continue
+            }
             do {
                 let document = try reader.read(file.bytes, path: path)
                 records.append(Record(id: id, type: type.name, path: path, fields: document.values))
@@ -144,8 +131,12 @@ public struct WorkspaceGit {
     private func recordChange(_ change: FileChange) -> RecordChange? {
         guard let path = workspacePath(change.path), path.hasSuffix(".yaml"),
               let type = workspace.schema.type(forPath: path) else { return nil }
-        let before = change.oldBytes.flatMap { try? RecordDocument(parsing: $0).values }
-        let after = change.newBytes.flatMap { try? RecordDocument(parsing: $0).values }
+        func values(_ bytes: [UInt8]?) -> [Field]? {
+            guard let bytes, bytes.count <= RecordFile.maximumSize else { return nil }
+            return try? RecordDocument(parsing: bytes).values
+        }
+        let before = values(change.oldBytes)
+        let after = values(change.newBytes)
         let id = String(path.split(separator: "/").last!.dropLast(5))
         return RecordChange(id: id, type: type.name, kind: change.kind, path: path,
                             oldPath: change.oldPath.flatMap(workspacePath), fields: RecordChanges.between(before ?? [], after ?? []),

@@ -27,7 +27,7 @@ struct JSONParser {
     }
 
     /// One value and nothing else but whitespace up to the end.
-    mutating func document() throws(JSONError) -> JSONValue {
+    mutating func document() throws(JSONError) -> JSON {
         skipWhitespace()
         guard !isAtEnd else { throw error("the text is empty") }
         let value = try value()
@@ -37,7 +37,7 @@ struct JSONParser {
     }
 
     /// The value at the cursor, `depth` arrays and objects deep.
-    mutating func value(depth: Int = 0) throws(JSONError) -> JSONValue {
+    mutating func value(depth: Int = 0) throws(JSONError) -> JSON {
         guard let byte = current else { throw error("expected a value") }
         switch byte {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
@@ -52,11 +52,11 @@ struct JSONParser {
         }
     }
 
-    private mutating func object(depth: Int) throws(JSONError) -> JSONValue {
+    private mutating func object(depth: Int) throws(JSONError) -> JSON {
         guard depth <= Self.maximumDepth else { throw error("nesting is deeper than \(Self.maximumDepth) levels") }
         index += 1
         skipWhitespace()
-        var members: [JSONMember] = []
+        var members: [(key: String, value: JSON)] = []
         if current == UInt8(ascii: "}") {
             index += 1
             return .object(members)
@@ -68,7 +68,7 @@ struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
             index += 1
             skipWhitespace()
-            members.append(JSONMember(key: key, value: try value(depth: depth)))
+            members.append((key: key, value: try value(depth: depth)))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
@@ -85,11 +85,11 @@ struct JSONParser {
         }
     }
 
-    private mutating func array(depth: Int) throws(JSONError) -> JSONValue {
+    private mutating func array(depth: Int) throws(JSONError) -> JSON {
         guard depth <= Self.maximumDepth else { throw error("nesting is deeper than \(Self.maximumDepth) levels") }
         index += 1
         skipWhitespace()
-        var elements: [JSONValue] = []
+        var elements: [JSON] = []
         if current == UInt8(ascii: "]") {
             index += 1
             return .array(elements)
@@ -112,7 +112,7 @@ struct JSONParser {
     }
 
     /// `true`, `false` or `null`; any other word is an error naming it.
-    private mutating func literal() throws(JSONError) -> JSONValue {
+    private mutating func literal() throws(JSONError) -> JSON {
         let start = index
         while let byte = current, isLetter(byte) || (0x30...0x39).contains(byte) { index += 1 }
         let word = String(decoding: bytes[start..<index], as: UTF8.self)

@@ -1,3 +1,5 @@
+import CRMSyntax
+
 /// A file in another system's format that cannot be read: where (1-based line and column,
 /// the column counted in Unicode scalars), what is wrong and, where it helps, what to do about it.
 public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -23,3 +25,12 @@ public typealias CSVError = ReadError
 public typealias VCardError = ReadError
 /// JSON that cannot be read.
 public typealias JSONError = ReadError
+
+extension ReadError {
+    /// The error as a problem of the file `path` (named for people, as given), with the line of
+    /// `text` it is on for the excerpt: the one way every reader's errors reach people.
+    public func diagnostic(path: String, code: String, text: String) -> Diagnostic {
+        Diagnostic(code: code, path: path, location: SourceLocation(line: line, column: column), message: message, hint: hint,
+                   sourceLine: SourceLines(Array(text.utf8)).line(line))
+    }
+}

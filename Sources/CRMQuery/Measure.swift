@@ -31,7 +31,18 @@ public struct Measure: Sendable {
     /// Reads a measure for records of `type`; dates in its condition are relative to `today`.
     public init(_ text: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
         var parser = try MeasureParser(text)
-        let syntax = try parser.parse()
+        try self.init(syntax: try parser.parse(), type: type, schema: schema, today: today)
+    }
+
+    /// `function` of a number field (`sum` of `amount`), built without query text, as
+    /// `crm report --sum FIELD` asks for it.
+    public init(_ function: Function, of field: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
+        let syntax = MeasureParser.Syntax(function: function.rawValue, value: .path(field, offset: 0), filter: nil, title: nil,
+                                          text: "\(function.rawValue)(\(field))")
+        try self.init(syntax: syntax, type: type, schema: schema, today: today)
+    }
+
+    private init(syntax: MeasureParser.Syntax, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
         guard let function = Function(rawValue: syntax.function) else {
             throw QueryError(column: 1, message: "unknown measure '\(syntax.function)'",
                              hint: Suggestions.closest(to: syntax.function, in: Function.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }

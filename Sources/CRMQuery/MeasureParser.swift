@@ -24,6 +24,7 @@ struct MeasureParser {
     private let text: String
     private let tokens: [QueryToken]
     private var position = 0
+    private var depth = 0
 
     init(_ text: String) throws(QueryError) {
         self.text = text
@@ -114,7 +115,7 @@ struct MeasureParser {
     private mutating func sum() throws(QueryError) -> Value {
         var left = try product()
         while let symbol = current.keyword, symbol == "+" || symbol == "-" {
-            _ = advance()
+            try enter(advance())
             left = .binary(symbol, left, try product())
         }
         return left
@@ -123,16 +124,26 @@ struct MeasureParser {
     private mutating func product() throws(QueryError) -> Value {
         var left = try factor()
         while let symbol = current.keyword, symbol == "*" || symbol == "/" {
-            _ = advance()
+            try enter(advance())
             left = .binary(symbol, left, try factor())
         }
         return left
+    }
+
+    /// Counts one more operator or parenthesis, refusing arithmetic deeper than crm evaluates.
+    private mutating func enter(_ token: QueryToken) throws(QueryError) {
+        depth += 1
+        guard depth <= QueryLimits.arithmetic else {
+            throw QueryError(column: token.offset + 1, message: "the measure has more than \(QueryLimits.arithmetic) operators and parentheses, "
+                             + "which is as many as crm computes", hint: "split it into several measures")
+        }
     }
 
     private mutating func factor() throws(QueryError) -> Value {
         let token = advance()
         switch token.kind {
         case .leftParenthesis:
+            try enter(token)
             let inner = try sum()
             try close(token)
             return inner

@@ -1,12 +1,15 @@
 /// Reads a `--where` expression: `or` binds loosest, then `and` (also implied between two
 /// conditions side by side), then `not`; parentheses group. A word with no operator after it
-/// is a full-text term.
+/// is a full-text term. Groups, `not` and aggregates nest at most `QueryLimits.depth` levels,
+/// and long chains of `and` and `or` become balanced trees, so no expression is read, checked
+/// or run with deep recursion.
 struct QueryParser {
     static let aggregateFunctions = ["count", "sum", "avg", "min", "max", "first", "last"]
     private static let keywords: Set<String> = ["and", "or", "not", "has", "in", "contains", "where"]
 
     private let tokens: [QueryToken]
     private var position = 0
+    private var depth = 0
 
     init(_ text: String) throws(QueryError) {
         tokens = try QueryLexer.tokens(text)
@@ -51,23 +54,42 @@ struct QueryParser {
     }
 
     private mutating func parseOr(inAggregate: Bool = false) throws(QueryError) -> QueryExpression {
-        var left = try parseAnd(inAggregate: inAggregate)
+        var operands = [try parseAnd(inAggregate: inAggregate)]
         while current.keyword == "or" {
             _ = advance()
-            left = .or(left, try parseAnd(inAggregate: inAggregate))
+            operands.append(try parseAnd(inAggregate: inAggregate))
         }
-        return left
+        return Self.balanced(operands[...], QueryExpression.or)
     }
 
     private mutating func parseAnd(inAggregate: Bool) throws(QueryError) -> QueryExpression {
-        var left = try parseNot(inAggregate: inAggregate)
+        var operands = [try parseNot(inAggregate: inAggregate)]
         while true {
             if current.keyword == "and" {
                 _ = advance()
             } else if !startsCondition(current) || (inAggregate && current.kind == .rightParenthesis) {
-                return left
+                return Self.balanced(operands[...], QueryExpression.and)
             }
-            left = .and(left, try parseNot(inAggregate: inAggregate))
+            operands.append(try parseNot(inAggregate: inAggregate))
+        }
+    }
+
+    /// `a and b and c and d` as `(a and b) and (c and d)`: the same meaning, and a depth that
+    /// grows with the logarithm of the length.
+    private static func balanced(_ operands: ArraySlice<QueryExpression>,
+                                 _ combine: (QueryExpression, QueryExpression) -> QueryExpression) -> QueryExpression {
+        if operands.count == 1 { return operands.first! }
+        let middle = operands.startIndex + operands.count / 2
+        return combine(balanced(operands[..<middle], combine), balanced(operands[middle...], combine))
+    }
+
+    /// Enters a nested group (`(`, `not`, an aggregate's `where`) at `token`, refusing one too deep.
+    private mutating func enter(_ token: QueryToken) throws(QueryError) {
+        depth += 1
+        guard depth <= QueryLimits.depth else {
+            throw QueryError(column: token.offset + 1, message: "the expression nests deeper than \(QueryLimits.depth) levels "
+                             + "of parentheses, not and aggregates, which is as deep as crm reads",
+                             hint: "write it with fewer levels; and and or need no parentheses of their own")
         }
     }
 
@@ -81,7 +103,8 @@ struct QueryParser {
 
     private mutating func parseNot(inAggregate: Bool) throws(QueryError) -> QueryExpression {
         if current.keyword == "not" {
-            _ = advance()
+            try enter(advance())
+            defer { depth -= 1 }
             return .not(try parseNot(inAggregate: inAggregate))
         }
         return try parsePrimary(inAggregate: inAggregate)
@@ -91,6 +114,8 @@ struct QueryParser {
         let token = advance()
         switch token.kind {
         case .leftParenthesis:
+            try enter(token)
+            defer { depth -= 1 }
             let inner = try parseOr()
             guard case .rightParenthesis = current.kind else {
                 throw QueryError(column: token.offset + 1, message: "unbalanced '(': it is never closed", hint: "add ')' where the group ends")
@@ -145,7 +170,8 @@ struct QueryParser {
         }
         var filter: QueryExpression?
         if current.keyword == "where" {
-            _ = advance()
+            try enter(advance())
+            defer { depth -= 1 }
             filter = try parseOr(inAggregate: true)
         }
         guard case .rightParenthesis = current.kind else {

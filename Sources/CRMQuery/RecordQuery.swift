@@ -15,12 +15,38 @@ public struct RecordQuery: Sendable {
     /// Reads `text` for records of `type`; dates are relative to `today`.
     public init(_ text: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
         var parser = try QueryParser(text)
-        let expression = try parser.parse()
+        try self.init(expression: try parser.parse(), text: text, type: type, schema: schema, today: today)
+    }
+
+    init(expression: QueryExpression, text: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
         var compiler = QueryCompiler(schema: schema, today: today)
         predicate = Predicate(try compiler.compile(expression, for: type))
         relatedTypes = compiler.relatedTypes
         self.text = text
         self.type = type
+    }
+
+    /// The records whose date field `field` is on or after (`from`) or on or before the end of
+    /// (`to`) a day or period (`2026-11-01`, `-30d`, `2026-11`, `2026-Q4`, `this-year`), built as
+    /// a condition, not as query text.
+    public static func dateBound(_ field: String, from bound: String, type: RecordType, schema: Schema,
+                                 today: CivilDate) throws(QueryError) -> RecordQuery {
+        try self.bound(field, .greaterOrEqual, bound, type: type, schema: schema, today: today)
+    }
+
+    /// See `dateBound(_:from:type:schema:today:)`.
+    public static func dateBound(_ field: String, to bound: String, type: RecordType, schema: Schema,
+                                 today: CivilDate) throws(QueryError) -> RecordQuery {
+        try self.bound(field, .lessOrEqual, bound, type: type, schema: schema, today: today)
+    }
+
+    private static func bound(_ field: String, _ comparison: QueryOperator, _ bound: String, type: RecordType, schema: Schema,
+                              today: CivilDate) throws(QueryError) -> RecordQuery {
+        guard DateRange.parse(bound, today: today) != nil else {
+            throw QueryError(column: 1, message: "'\(bound)' is not a date", hint: "write 2026-11-01, -30d, 2026-11, this-year or 2026-Q4")
+        }
+        let expression = QueryExpression.compare(.path(field, offset: 0), comparison, [QueryValue(text: bound, quoted: false, offset: 0)])
+        return try RecordQuery(expression: expression, text: bound, type: type, schema: schema, today: today)
     }
 
     /// True when the record at `position` of `index` meets the query.

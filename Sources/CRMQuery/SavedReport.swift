@@ -30,6 +30,10 @@ public struct SavedReport: Sendable {
     public var path: String?
     /// The file as read, to point problems at their line.
     var document: RecordDocument?
+    /// Measures made without query text (`crm report --count --sum FIELD`), before `measures`.
+    public var builtMeasures: [Measure] = []
+    /// The period and date field of a report made on the command line (`--per month at`), when `per` is not given.
+    public var period: (unit: Report.Period, field: String)?
 
     public static let folder = ".crm/reports"
     static let keys = ["title", "description", "type", "by", "per", "measures", "where", "date", "from", "to"]
@@ -109,6 +113,15 @@ public struct SavedReport: Sendable {
             groups.append(try attempt("by", text) { () throws(QueryError) in try ColumnSpec(text, type: recordType, schema: schema, today: today) })
         }
         var period: (Report.Period, ColumnSpec)?
+        if per == nil, let built = self.period {
+            period = try attempt("per", built.field) { () throws(QueryError) in
+                let column = try ColumnSpec(built.field, type: recordType, schema: schema, today: today)
+                guard column.kind == .date || column.kind == .datetime else {
+                    throw QueryError(column: 1, message: "'\(built.field)' is \(column.kind.name), not a date")
+                }
+                return (built.unit, column)
+            }
+        }
         if let per {
             let parts = per.split(separator: " ", maxSplits: 1).map { String($0).trimmingWhitespace() }
             period = try attempt("per", per) { () throws(QueryError) in
@@ -125,34 +138,35 @@ public struct SavedReport: Sendable {
         guard !groups.isEmpty || period != nil else {
             throw ReportError(key: "by", text: "", error: QueryError(column: 1, message: "nothing to group by", hint: "give by: [FIELD] or per: PERIOD FIELD"))
         }
-        var measures: [Measure] = []
+        var measures = builtMeasures
         for (offset, text) in self.measures.enumerated() {
             measures.append(try attempt(self.measures.count == 1 ? "measures" : "measures[\(offset + 1)]", text) { () throws(QueryError) in
                 try Measure(text, type: recordType, schema: schema, today: today)
             })
         }
-        var conditions = condition.map { ["(\($0))"] } ?? []
+        var selection = RecordSelection(type: recordType)
+        if let condition {
+            selection = selection.and(try attempt("where", condition) { () throws(QueryError) in
+                try RecordQuery(condition, type: recordType, schema: schema, today: today)
+            })
+        }
         let (start, end) = (from ?? self.from, to ?? self.to)
         if start != nil || end != nil {
             let field = try attempt("date", dateField ?? "") { () throws(QueryError) in try dateColumn(recordType, period: period, schema: schema, today: today) }
-            for (bound, name, symbol) in [(start, "from", ">="), (end, "to", "<=")] {
-                guard let bound else { continue }
-                guard DateRange.parse(bound, today: today) != nil, !bound.contains(where: { $0 == " " || $0 == ")" }) else {
-                    throw ReportError(key: name, text: bound, error: QueryError(column: 1, message: "'\(bound)' is not a date",
-                                                                    hint: "write 2026-11-01, -30d, 2026-11, this-year or 2026-Q4"))
-                }
-                conditions.append("\(field) \(symbol) \(bound)")
+            if let start {
+                selection = selection.and(try attempt("from", start) { () throws(QueryError) in
+                    try RecordQuery.dateBound(field, from: start, type: recordType, schema: schema, today: today)
+                })
+            }
+            if let end {
+                selection = selection.and(try attempt("to", end) { () throws(QueryError) in
+                    try RecordQuery.dateBound(field, to: end, type: recordType, schema: schema, today: today)
+                })
             }
         }
-        let combined = conditions.count == 1 && condition != nil ? condition! : conditions.joined(separator: " and ")
-        let query = try conditions.isEmpty ? nil : attempt("where", combined) { () throws(QueryError) in
-            try RecordQuery(combined, type: recordType, schema: schema, today: today)
-        }
-        related.formUnion(query?.relatedTypes ?? [])
         for column in groups + [period?.1].compactMap({ $0 }) { related.formUnion(column.relatedTypes) }
         for measure in measures { related.formUnion(measure.relatedTypes) }
-        return CompiledReport(type: recordType, report: Report(groups: groups, period: period, measures: measures), query: query,
-                              relatedTypes: related)
+        return CompiledReport(report: Report(groups: groups, period: period, measures: measures), selection: selection, measured: related)
     }
 
     /// The field `--from` and `--to` select on.
@@ -201,18 +215,34 @@ public struct SavedReport: Sendable {
     }
 }
 
-/// A report ready to run: the type, the grouping and measures, and the records it selects.
+/// A report ready to run: the grouping and measures, and the records it selects.
 public struct CompiledReport: Sendable {
-    public let type: RecordType
     public let report: Report
-    public let query: RecordQuery?
+    public private(set) var selection: RecordSelection
+    /// The types the grouping and measures read.
+    private let measured: Set<String>
+
+    init(report: Report, selection: RecordSelection, measured: Set<String>) {
+        self.report = report
+        self.selection = selection
+        self.measured = measured
+    }
+
+    public var type: RecordType { selection.type }
+
     /// Every type the report reads (its own included), so an index can load only those.
-    public let relatedTypes: Set<String>
+    public var relatedTypes: Set<String> { measured.union(selection.relatedTypes) }
+
+    /// The report of only the records that also meet `query` (`crm report NAME --where ...`).
+    public func narrowed(by query: RecordQuery) -> CompiledReport {
+        var narrowed = self
+        narrowed.selection = selection.and(query)
+        return narrowed
+    }
 
     /// Runs the report on `index`.
     public func run(in index: WorkspaceIndex) -> Report.Table {
-        let candidates = index.positions(ofType: type.name)
-        return report.run(query.map { $0.filter(candidates, in: index) } ?? candidates, index: index)
+        report.run(selection.positions(in: index), index: index)
     }
 }
 

@@ -35,17 +35,15 @@ public enum FileIO {
     /// FIFO, socket or device is refused without waiting for a writer (it is opened
     /// non-blocking and its kind checked before any read); so is a file of more than `limit` bytes.
     public static func read(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let code = errno
-            if code == ELOOP {
-                throw FileError(path: path, code: code, operation: "read", explanation: "it is a symbolic link, which crm does not follow")
-            }
-            throw FileError(path: path, code: code, operation: "open")
+        let descriptor: Int32
+        do {
+            descriptor = try SystemCall.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        } catch where error.code == ELOOP {
+            throw FileError(path: path, code: ELOOP, operation: "read", explanation: "it is a symbolic link, which crm does not follow")
         }
-        defer { close(descriptor) }
+        defer { SystemCall.close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, code: errno, operation: "stat") }
+        try SystemCall.check("stat", path) { fstat(descriptor, &info) }
         switch EntryKind(mode: info.st_mode) {
         case .file: break
         case .directory: throw FileError(path: path, code: EISDIR, operation: "read", explanation: "it is a folder, not a file")
@@ -56,7 +54,12 @@ public enum FileIO {
             throw FileError(path: path, code: EFBIG, operation: "read",
                             explanation: "it is \(Int(info.st_size)) bytes, more than the limit of \(limit) bytes", size: Int(info.st_size))
         }
-        var capacity = max(Int(info.st_size), 0) + 1
+        return try readAll(descriptor, path: path, sizeHint: Int(info.st_size), limit: limit)
+    }
+
+    /// Everything left to read from an open descriptor (a file or a pipe), refused past `limit` bytes.
+    public static func readAll(_ descriptor: Int32, path: String, sizeHint: Int = 0, limit: Int = .max) throws(FileError) -> [UInt8] {
+        var capacity = max(sizeHint, 0) + 1
         var bytes: [UInt8] = []
         var filled = 0
         while true {
@@ -64,12 +67,8 @@ public enum FileIO {
                 bytes.append(contentsOf: repeatElement(0, count: capacity))
                 capacity = bytes.count
             }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, code: errno, operation: "read")
+            let count = try SystemCall.count("read", path) {
+                bytes.withUnsafeMutableBytes { buffer in Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled) }
             }
             if count == 0 { break }
             filled += count
@@ -86,25 +85,22 @@ public enum FileIO {
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, code: errno, operation: "write")
+            written += try SystemCall.count("write", path) {
+                bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
             }
-            written += count
         }
     }
 
     /// The kind of entry at `path`, not following a final symbolic link; `nil` when absent.
     public static func kind(of path: String) -> EntryKind? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard SystemCall.failure({ lstat(path, &info) }) == nil else { return nil }
         return EntryKind(mode: info.st_mode)
     }
 
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        return SystemCall.failure({ stat(path, &info) }) == nil && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The current working directory.

@@ -94,6 +94,21 @@ public enum RecordScanner {
             problems += errors.map { Diagnostic(code: "unreadable", path: $0.path, location: nil, message: $0.description) }
             for entry in entries {
                 let isRecord = entry.path.hasSuffix(".yaml")
+                if !entry.hasValidName {
+                    problems.append(Diagnostic(isRecord ? .error : .warning, code: "invalid-file-name", path: entry.path, location: nil,
+                                               message: "the file name is not valid UTF-8, so crm cannot read it"
+                                                   + (isRecord ? " as a record" : ""),
+                                               hint: "rename it with letters, digits and hyphens (the bytes shown as \u{FFFD} are not UTF-8)"))
+                    continue
+                }
+                if entry.isHidden {
+                    if isRecord {
+                        problems.append(Diagnostic(.warning, code: "hidden-file", path: entry.path, location: nil,
+                                                   message: "a hidden file in a type folder; crm does not read it as a record",
+                                                   hint: "if it is a record, rename it without the leading dot"))
+                    }
+                    continue
+                }
                 switch entry.kind {
                 case .file where isRecord:
                     files.append(RecordFile(path: entry.path, type: type.name))
@@ -136,7 +151,7 @@ public enum RecordScanner {
                 stray(name, nil)
             case .directory:
                 let (entries, _) = DirectoryWalker.walk(root: workspace.root, folder: name)
-                for entry in entries where entry.kind == .file && entry.path.hasSuffix(".yaml") {
+                for entry in entries where entry.kind == .file && entry.path.hasSuffix(".yaml") && !entry.isHidden {
                     stray(entry.path, name)
                 }
             default:

@@ -29,17 +29,28 @@ public enum WorkspaceInitializer {
         """
 
     public static let gitignore = """
-        # crm's caches, rebuilt from the records whenever needed.
+        # crm's caches, rebuilt from the records whenever needed, and its state outside git.
         .crm/cache/
+        .crm/lock
+        .crm/journal
 
         """
 
     /// Creates the workspace at `path` (made if missing) and returns the files it wrote, relative to it.
-    /// Refuses, changing nothing, when `path` already holds `.crm/`.
+    /// Refuses, changing nothing, when `path` already holds `.crm/`; a failure half-way (a full
+    /// disk) removes what was made.
     @discardableResult
     public static func create(at path: String, name: String) throws(InitError) -> [String] {
         if Workspace.isWorkspace(path) { throw .alreadyAWorkspace(path) }
         var written: [String] = []
+        var made: [String] = []
+        func makeDirectory(_ folder: String) throws(FileError) {
+            if let code = SystemCall.failure({ mkdir(folder, 0o755) }) {
+                guard code == EEXIST else { throw FileError(path: folder, code: code, operation: "create folder") }
+                return
+            }
+            made.append(folder)
+        }
         do {
             try makeDirectory(path)
             try makeDirectory(path + "/.crm")
@@ -66,6 +77,8 @@ public enum WorkspaceInitializer {
                 try makeDirectory(path + "/" + folder)
             }
         } catch {
+            for file in written.reversed() { _ = SystemCall.failure { unlink(path + "/" + file) } }
+            for folder in made.reversed() { _ = SystemCall.failure { rmdir(folder) } }
             throw .cannotCreate(error)
         }
         return written
@@ -78,25 +91,15 @@ public enum WorkspaceInitializer {
         return document.text
     }
 
-    private static func makeDirectory(_ path: String) throws(FileError) {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw FileError(path: path, code: errno, operation: "create folder")
-        }
-    }
-
     private static func write(_ text: String, to path: String) throws(FileError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileError(path: path, code: errno, operation: "create") }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, code: errno, operation: "write")
-            }
-            written += count
+        let descriptor = try SystemCall.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, operation: "create")
+        defer { SystemCall.close(descriptor) }
+        do {
+            try FileIO.writeAll(Array(text.utf8), to: descriptor, path: path)
+            try SystemCall.sync(descriptor, path: path)
+        } catch {
+            _ = SystemCall.failure { unlink(path) }
+            throw error
         }
     }
 }

@@ -24,7 +24,7 @@ struct CLIBehaviorTests {
         let folder = try CLIHarness.emptyFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = CLIHarness.run(["list", "customer"], in: folder)
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.output.isEmpty)
         #expect(result.errors == """
             crm: error: not inside a crm workspace (no .crm folder in \(folder) or any folder above it)
@@ -47,7 +47,7 @@ struct CLIBehaviorTests {
         #expect(CLIHarness.run(["types"], in: folder + "/shop").output.contains("customer"))
         #expect(CLIHarness.run(["check"], in: folder + "/shop").status == 0)
         let again = CLIHarness.run(["init", "shop"], in: folder)
-        #expect(again.status == 1)
+        #expect(again.status == 2)
         #expect(again.errors.contains("is already a crm workspace; nothing was changed"))
         #expect(try String(contentsOfFile: folder + "/shop/.crm/config.yaml", encoding: .utf8) == config)
     }
@@ -58,7 +58,7 @@ struct CLIBehaviorTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try Data("name: Broken\nstatus: [active\n".utf8).write(to: URL(fileURLWithPath: root + "/customers/broken.yaml"))
         let result = CLIHarness.run(["list", "customer", "--format", "ids"], in: root)
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.output.contains("skoda-transport\n"))
         #expect(!result.output.contains("broken"))
         #expect(result.errors == """
@@ -137,7 +137,7 @@ struct CLIBehaviorTests {
         let root = try CLIHarness.copyOfSample()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = CLIHarness.run(["show", "skoda-transport"], in: root, environment: ["CRM_TODAY": "tomorrow"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors.contains("CRM_TODAY is 'tomorrow', not a date"))
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import CRMWorkspace
 
-/// Every step of a change (journal, temporary file, write, flush, rename, git objects, commit,
-/// index) is interrupted in the real `crm` binary through `CRM_FAULT`, by SIGKILL or by a
-/// failure (the disk is full). Afterwards the workspace holds the old state or the new one,
-/// in its files and in git alike, `crm check` is clean and the next write works.
+/// Every step of a change (journal, temporary file, write, flush, backup, rename, git objects,
+/// commit, index) is interrupted in the real `crm` binary through `CRM_FAULT`, by SIGKILL or by
+/// a failure (the disk is full). Afterwards the workspace holds the old state or the new one,
+/// in its files and in git alike, no lock is left (crm's or git's), `crm check` is clean and
+/// the next write works. A failure never keeps half a change: exit 2 and nothing changed.
 @Suite("Crash safety: a change killed or failing at any step", .serialized)
 struct CrashSafetyTests {
     static let old = "name: Acme\nstatus: active\n"
@@ -24,26 +25,35 @@ struct CrashSafetyTests {
         let kept = Self.committedSteps.contains(step)
         #expect(try fixture.read("customers/acme.yaml") == (kept ? Self.new : Self.old))
         #expect(check.errors.contains("put back customers/acme.yaml") == [.renamed, .stored].contains(step), "\(check.errors)")
+        #expect(check.errors.contains("finished 'crm: set acme owner=jana'") == (step == .committed), "\(check.errors)")
         try expectConsistent(fixture, commits: commits + (kept ? 1 : 0))
         #expect(try run(fixture, ["set", "acme", "segment=retail"]).status == 0)
         try expectConsistent(fixture, commits: commits + (kept ? 2 : 1))
     }
 
-    @Test("crm set failing after each step (disk full): a clear error and nothing changed, or the change committed",
+    @Test("crm set failing after each step (disk full, an I/O error): a clear error, exit 2, and nothing changed",
           arguments: FaultInjection.Step.allCases)
     func failedSet(_ step: FaultInjection.Step) throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.old])
         let commits = try commitCount(fixture)
+        let head = try fixture.git("rev-parse", "HEAD")
         let result = try run(fixture, ["set", "acme", "owner=jana"], fault: "fail:\(step.rawValue)")
-        let kept = Self.committedSteps.contains(step)
-        #expect(result.status == (kept ? 0 : 1))
-        if [.journaled, .created, .written, .synced, .renamed].contains(step) {
+        guard step != .indexed else {
+            // Once git's index is in place the change is complete: nothing is left to fail.
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(try fixture.read("customers/acme.yaml") == Self.new)
+            try expectConsistent(fixture, commits: commits + 1)
+            return
+        }
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.errors.contains("the change was not made"), "\(result.errors)")
+        if [.journaled, .created, .written, .synced, .linked].contains(step) {
             #expect(result.errors.contains("No space left on device"), "\(result.errors)")
         }
-        if kept { #expect(result.errors.contains("warning: committed as"), "\(result.errors)") }
-        #expect(try fixture.read("customers/acme.yaml") == (kept ? Self.new : Self.old))
+        #expect(try fixture.read("customers/acme.yaml") == Self.old)
+        #expect(try fixture.git("rev-parse", "HEAD") == head)
         #expect(try run(fixture, ["check"]).status == 0)
-        try expectConsistent(fixture, commits: commits + (kept ? 1 : 0))
+        try expectConsistent(fixture, commits: commits)
     }
 
     static let referrers = [
@@ -53,7 +63,7 @@ struct CrashSafetyTests {
     ]
 
     @Test("crm mv killed between its files puts every file back; killed after its commit keeps them all",
-          arguments: ["kill:renamed:1", "kill:renamed:2", "kill:renamed:3", "kill:journaled:4", "kill:stored", "kill:committed"])
+          arguments: ["kill:linked:2", "kill:renamed:1", "kill:renamed:2", "kill:renamed:3", "kill:renamed:4", "kill:stored", "kill:committed"])
     func killedMove(_ fault: String) throws {
         let fixture = try GitFixture(files: Self.referrers)
         let commits = try commitCount(fixture)
@@ -91,23 +101,30 @@ struct CrashSafetyTests {
         #expect(check.status == 0)
         #expect(check.errors.contains("customers/acme.yaml was left as it is"), "\(check.errors)")
         #expect(try fixture.read("customers/acme.yaml") == edited)
-        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/" + ChangeJournal.path))
+        #expect(!FileManager.default.fileExists(atPath: Self.journal(fixture)))
     }
 
-    @Test("A stale git index lock: the change is committed, git's index catches up once the lock is gone")
-    func staleIndexLock() throws {
+    @Test("git's index locked by another process: crm waits, then fails before touching any file; later it works")
+    func lockedIndex() throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.old])
         let commits = try commitCount(fixture)
         let lock = fixture.root + "/.git/index.lock"
-        try Data().write(to: URL(fileURLWithPath: lock))
+        try Data("another git".utf8).write(to: URL(fileURLWithPath: lock))
         let result = try run(fixture, ["set", "acme", "owner=jana"])
-        #expect(result.status == 0)
-        #expect(result.errors.contains("index.lock"), "\(result.errors)")
-        #expect(FileManager.default.fileExists(atPath: fixture.root + "/" + ChangeJournal.path))
+        #expect(result.status == 2)
+        #expect(result.errors.contains("index.lock exists after waiting"), "\(result.errors)")
+        #expect(try fixture.read("customers/acme.yaml") == Self.old)
+        #expect(!FileManager.default.fileExists(atPath: Self.journal(fixture)))
+        #expect(try String(contentsOfFile: lock, encoding: .utf8) == "another git")
         try FileManager.default.removeItem(atPath: lock)
-        #expect(try run(fixture, ["list", "customer"]).status == 0)
+        #expect(try run(fixture, ["set", "acme", "owner=jana"]).status == 0)
         #expect(try fixture.read("customers/acme.yaml") == Self.new)
         try expectConsistent(fixture, commits: commits + 1)
+    }
+
+    /// Where the change journal of the fixture's workspace lives: in git's own folder.
+    static func journal(_ fixture: GitFixture) -> String {
+        WorkspaceState(root: fixture.root).journalPath
     }
 
     /// Runs the `crm` binary on the fixture's workspace, with `CRM_FAULT` set to `fault`.
@@ -127,9 +144,10 @@ struct CrashSafetyTests {
         #expect(try fixture.git("status", "--porcelain", "--untracked-files=all") == "", sourceLocation: sourceLocation)
         #expect(try fixture.git("fsck", "--no-progress", "--no-dangling", "--strict") == "", sourceLocation: sourceLocation)
         #expect(try commitCount(fixture) == commits, sourceLocation: sourceLocation)
-        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/" + ChangeJournal.path), sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: Self.journal(fixture)), sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/.git/index.lock"), sourceLocation: sourceLocation)
         let temporary = FileManager.default.enumerator(atPath: fixture.root)?.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".tmp") && !$0.hasPrefix(".git/") } ?? []
+            .filter { ($0.hasSuffix(".tmp") || $0.hasSuffix(".bak")) && !$0.hasPrefix(".git/") } ?? []
         #expect(temporary.isEmpty, "\(temporary)", sourceLocation: sourceLocation)
     }
 }

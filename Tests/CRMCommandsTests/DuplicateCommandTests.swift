@@ -44,7 +44,7 @@ struct DuplicateCommandTests {
         let fixture = try GitFixture(files: Self.files)
         let commits = try fixture.git("rev-list", "--count", "HEAD")
         let refused = fixture.crm(["merge", "acme", "acme-2"])
-        #expect(refused.status == 1)
+        #expect(refused.status == 2)
         #expect(refused.errors.contains("acme and acme-2 differ in 'name': 'Acme Trading s.r.o.' and 'ACME Trading'; nothing was changed"))
         #expect(try fixture.git("status", "--porcelain") == "")
         let answered = fixture.crm(["merge", "acme", "acme-2"], input: ["k", "maybe", "keep"])

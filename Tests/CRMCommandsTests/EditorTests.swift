@@ -26,7 +26,7 @@ struct EditorTests {
         defer { try? FileManager.default.removeItem(atPath: drafts) }
         let result = fixture.crm(["edit", "acme"], input: answer.isEmpty ? [] : [answer],
                                  extra: ["EDITOR": "sed -i 's/status: active/status: activ/'", "TMPDIR": drafts])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors.hasPrefix("""
             customers/acme.yaml:3:9: error: 'activ' is not one of: lead, prospect, active, inactive, churned
              3 | status: activ
@@ -43,7 +43,7 @@ struct EditorTests {
     @Test("Re-opening the editor lets a second edit fix the record")
     func reopen() throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.acme])
-        let counter = fixture.root + "/.crm/cache/editor-count"
+        let counter = fixture.root + "/.git/editor-count"
         let editor = """
             f() { if [ -f '\(counter)' ]; then sed -i 's/status: activ$/status: inactive/' "$1"; \
             else touch '\(counter)'; sed -i 's/status: active/status: activ/' "$1"; fi; }; f
@@ -57,7 +57,7 @@ struct EditorTests {
     func brokenEditor(_ editor: String) throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.acme])
         let result = fixture.crm(["edit", "acme"], extra: ["EDITOR": editor, "VISUAL": ""])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors.contains("failed"))
         #expect(result.errors.contains("nothing was changed"))
         #expect(try fixture.read("customers/acme.yaml") == Self.acme)

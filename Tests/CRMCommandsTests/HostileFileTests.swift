@@ -44,14 +44,15 @@ struct HostileFileTests {
         let check = try HostileHarness.crm(["check"], in: fixture.root, seconds: 30)
         #expect(check.status == 1, "\(check.errors)")
         #expect(check.output.hasPrefix(message), "\(check.output)")
-        for arguments in [["list", "customer"], ["search", "acme"], ["status"], ["report", "customers"], ["show", "acme"]] {
+        for (arguments, status) in [(["list", "customer"], 2), (["search", "acme"], 2), (["status"], 0), (["report", "customers"], 2),
+                                    (["show", "acme"], 0)] {
             let result = try HostileHarness.crm(arguments, in: fixture.root, seconds: 30)
-            #expect(result.status <= 1, "\(arguments): \(result.status) \(result.errors)")
+            #expect(result.status == Int32(status), "\(arguments): \(result.status) \(result.errors)")
             #expect(result.output.contains("Acme") || arguments[0] == "status" || arguments[0] == "report", "\(arguments): \(result.output)")
         }
         for arguments in [["show", "odd"], ["set", "odd", "status=inactive"], ["rm", "odd"], ["edit", "odd"]] {
             let result = try HostileHarness.crm(arguments, in: fixture.root, environment: ["EDITOR": "true"], seconds: 30)
-            #expect(result.status == 1, "\(arguments)")
+            #expect(result.status == 2, "\(arguments)")
             #expect(result.errors.hasPrefix(message), "\(arguments): \(result.errors)")
         }
         #expect(try fixture.git("status", "--porcelain", "--untracked-files=no") == "")
@@ -75,7 +76,7 @@ struct HostileFileTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(mkfifo(folder + "/rows.csv", 0o644) == 0)
         let result = try HostileHarness.crm(["import", "csv", folder + "/rows.csv", "--type", "customer"], in: fixture.root, seconds: 30)
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors.contains("it is not a regular file (a FIFO, socket or device)"), "\(result.errors)")
     }
 
@@ -95,7 +96,7 @@ struct HostileFileTests {
         #expect(list.errors.contains("customers/beta.yaml: error: cannot read the file: Permission denied"))
         for arguments in [["show", "beta"], ["set", "beta", "status=active"]] {
             let result = try HostileHarness.crm(arguments, in: fixture.root, prefix: prefix)
-            #expect(result.status == 1)
+            #expect(result.status == 2)
             #expect(result.errors.hasPrefix("customers/beta.yaml: error: cannot read the file: Permission denied"), "\(result.errors)")
         }
         let folder = fixture.root + "/contacts"
@@ -111,12 +112,12 @@ struct HostileFileTests {
         for arguments in [["check"], ["list", "customer"], ["show", "acme"], ["search", "acme"], ["report", "customers"], ["agenda"]]
             + (history ? [["log", "acme"], ["status"]] : []) {
             let result = try HostileHarness.crm(arguments, in: root, environment: ["HOME": "/nonexistent"], prefix: prefix)
-            #expect(result.status == 0, "\(arguments): \(result.errors)")
+            #expect(result.status == (arguments == ["agenda"] ? 1 : 0), "\(arguments): \(result.errors)")
         }
         let show = try HostileHarness.crm(["show", "acme"], in: root, environment: ["HOME": "/nonexistent"], prefix: prefix)
         #expect(show.output.hasPrefix("Acme\n"))
         let set = try HostileHarness.crm(["set", "acme", "status=inactive"], in: root, environment: ["HOME": "/nonexistent"], prefix: prefix)
-        #expect(set.status == 1)
+        #expect(set.status == 2)
         #expect(set.errors.contains(failure), "\(set.errors)")
         #expect(set.errors.hasPrefix("crm: error: cannot change this workspace: "), "\(set.errors)")
     }
@@ -125,9 +126,7 @@ struct HostileFileTests {
           .enabled(if: HostileHarness.canMountReadOnly, "cannot mount a folder read-only here"))
     func readOnlyFileSystem() throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.acme])
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/.crm/cache") {
-            try FileManager.default.removeItem(atPath: fixture.root + "/.crm/cache/" + name)
-        }
+        try? FileManager.default.removeItem(atPath: fixture.root + "/.crm/cache")
         try expectReadable(prefix: HostileHarness.readOnly(fixture.root), root: fixture.root, history: true, failure: "Read-only file system")
         #expect(try fixture.read("customers/acme.yaml") == Self.acme)
     }
@@ -136,9 +135,7 @@ struct HostileFileTests {
           .enabled(if: getuid() == 0 && HostileHarness.unprivileged != nil, "needs root to run crm as another user"))
     func notWritable() throws {
         let fixture = try GitFixture(files: ["customers/acme.yaml": Self.acme])
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/.crm/cache") {
-            try FileManager.default.removeItem(atPath: fixture.root + "/.crm/cache/" + name)
-        }
+        try? FileManager.default.removeItem(atPath: fixture.root + "/.crm/cache")
         try expectReadable(prefix: HostileHarness.unprivileged ?? [], root: fixture.root, history: false, failure: "Permission denied")
         #expect(try fixture.read("customers/acme.yaml") == Self.acme)
     }

@@ -62,7 +62,7 @@ struct SoakTests {
             var environment = ProcessInfo.processInfo.environment.merging(fixture.environment) { $1 }
             environment["CRM"] = GitFixture.executable
             environment["CRM_WORKSPACE"] = fixture.root
-            environment["ERRORS"] = fixture.root + "/.crm/cache/errors-\(worker)"
+            environment["ERRORS"] = fixture.root + "/.git/errors-\(worker)"
             process.environment = environment
             let log = Pipe()
             process.standardOutput = log
@@ -76,7 +76,7 @@ struct SoakTests {
             #expect(process.terminationStatus == 0)
             logs.append(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
         }
-        let errors = (1...4).compactMap { try? String(contentsOfFile: fixture.root + "/.crm/cache/errors-\($0)", encoding: .utf8) }.joined()
+        let errors = (1...4).compactMap { try? String(contentsOfFile: fixture.root + "/.git/errors-\($0)", encoding: .utf8) }.joined()
         #expect(errors == "")
         var records: [String: String?] = [:]
         var shared: [String: String] = [:]

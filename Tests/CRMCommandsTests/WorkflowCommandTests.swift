@@ -20,7 +20,7 @@ struct WorkflowCommandTests {
             .trimmingCharacters(in: .newlines)
         #expect(try fixture.read("complaints/\(id).yaml").hasSuffix("subject: Leak\ndue: 2026-11-23\n"))
         let skipped = fixture.crm(["set", id, "status=resolved", "resolution=Fixed"])
-        #expect(skipped.status == 1)
+        #expect(skipped.status == 2)
         #expect(skipped.errors == "crm: error: a complaint cannot go from open to resolved\nhint: from open it can go to in-progress or rejected\n")
         #expect(fixture.crm(["set", id, "status=in-progress"]).status == 0)
         let unexplained = fixture.crm(["set", id, "status=resolved"])
@@ -40,7 +40,7 @@ struct WorkflowCommandTests {
             "complaints/x1.yaml": "customer: acme\nopened: 2026-11-20\nstatus: in-progress\nseverity: high\nsubject: Leak\ndue: 2026-11-23\n",
         ]) { $1 })
         let skipped = fixture.crm(["edit", "x1"], input: ["d"], extra: ["EDITOR": "sed -i 's/status: in-progress/status: resolved/'"])
-        #expect(skipped.status == 1)
+        #expect(skipped.status == 2)
         #expect(skipped.errors.hasPrefix("complaints/x1.yaml:3:9: error: a resolved complaint needs 'resolution'\n"))
         let resolved = fixture.crm(["edit", "x1"], extra: ["EDITOR": "sed -i 's/status: in-progress/status: resolved\\nresolution: Fixed/'"])
         #expect(resolved.status == 0)
@@ -56,7 +56,7 @@ struct WorkflowCommandTests {
         try fixture.write("complaints/x1.yaml", "customer: acme\nopened: 2026-11-20\nstatus: resolved\nseverity: high\nsubject: Leak\n"
                           + "due: 2026-11-23\nresolution: Fixed\nclosed: 2026-11-21\n")
         let refused = fixture.crm(["commit", "-m", "by hand"])
-        #expect(refused.status == 1)
+        #expect(refused.status == 2)
         #expect(refused.errors.contains("complaints/x1.yaml:3:9: error: a complaint cannot go from open to resolved"))
         try fixture.write("complaints/x1.yaml", "customer: acme\nopened: 2026-11-20\nstatus: in-progress\nseverity: high\nsubject: Leak\ndue: 2026-11-23\n")
         #expect(fixture.crm(["commit", "-m", "by hand"]).status == 0)
@@ -80,7 +80,7 @@ struct WorkflowCommandTests {
         #expect(campaign.output == "customer,customer-name,contact,name,email,phone\r\nbeta,Beta a.s.,ota,Ota Beran,,\r\n")
         #expect(campaign.errors.hasPrefix("1 customer, 1 recipient for Newsletter; 1 excluded: 1 opted out of Newsletter\n"))
         let wrongContact = fixture.crm(["log-call", "acme", "--contact", "ota"])
-        #expect(wrongContact.status == 1)
+        #expect(wrongContact.status == 2)
         #expect(wrongContact.errors.hasPrefix("crm: error: contact ota is a contact of beta, not of acme\n"))
     }
 

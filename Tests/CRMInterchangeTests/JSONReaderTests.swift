@@ -4,14 +4,14 @@ import CRMInterchange
 /// A JSON text the reader accepts, with the value it should give.
 struct JSONReadCase: CustomTestStringConvertible, Sendable {
     let input: [UInt8]
-    let value: JSONValue
+    let value: JSON
     let sourceLine: Int
 
-    init(_ input: String, _ value: JSONValue, source: Int = #line) {
+    init(_ input: String, _ value: JSON, source: Int = #line) {
         self.init(bytes: Array(input.utf8), value, source: source)
     }
 
-    init(bytes: [UInt8], _ value: JSONValue, source: Int = #line) {
+    init(bytes: [UInt8], _ value: JSON, source: Int = #line) {
         self.input = bytes
         self.value = value
         self.sourceLine = source
@@ -43,17 +43,17 @@ let jsonReadCases: [JSONReadCase] = [
     JSONReadCase("[1, [2, [3, []]]]", .array([.number("1"), .array([.number("2"), .array([.number("3"), .array([])])])])),
     JSONReadCase("[null,true,\"x\",{}]", .array([.null, .bool(true), .string("x"), .object([])])),
     JSONReadCase(#"{"a": 1, "a": 2, "b": {"c": [false]}}"#, .object([
-        JSONMember(key: "a", value: .number("1")),
-        JSONMember(key: "a", value: .number("2")),
-        JSONMember(key: "b", value: .object([JSONMember(key: "c", value: .array([.bool(false)]))])),
+        (key: "a", value: .number("1")),
+        (key: "a", value: .number("2")),
+        (key: "b", value: .object([(key: "c", value: .array([.bool(false)]))])),
     ])),
     JSONReadCase("{\r\n  \"name\": \"Acme\",\r\n  \"tags\": [\r\n    \"vip\"\r\n  ]\r\n}\r\n", .object([
-        JSONMember(key: "name", value: .string("Acme")),
-        JSONMember(key: "tags", value: .array([.string("vip")])),
+        (key: "name", value: .string("Acme")),
+        (key: "tags", value: .array([.string("vip")])),
     ])),
     JSONReadCase(#"{"":"", "\u0041": 1}"#, .object([
-        JSONMember(key: "", value: .string("")),
-        JSONMember(key: "A", value: .number("1")),
+        (key: "", value: .string("")),
+        (key: "A", value: .number("1")),
     ])),
     JSONReadCase(bytes: [0xEF, 0xBB, 0xBF] + Array("{}".utf8), .object([])),
 ]
@@ -72,7 +72,7 @@ struct JSONReaderTests {
         #expect(value["name"]?.string == "Acme s.r.o.")
         #expect(value["size"]?.string == nil)
         #expect(value["missing"] == nil)
-        #expect(JSONValue.array([])["name"] == nil)
+        #expect(JSON.array([])["name"] == nil)
     }
 
     @Test("Nests up to 512 levels", arguments: [
@@ -113,7 +113,7 @@ struct JSONReaderTests {
         let text = "{\"name\":\"Acme\"}\n\n[1, 2]\r\n   \n\"x\"\n"
         let values = try JSONReader.readLines(Array(text.utf8))
         #expect(values == [
-            .object([JSONMember(key: "name", value: .string("Acme"))]),
+            .object([(key: "name", value: .string("Acme"))]),
             .array([.number("1"), .number("2")]),
             .string("x"),
         ])
@@ -132,19 +132,19 @@ struct JSONReaderTests {
 
     @Test("Reads an array's elements, a lone value, or JSON Lines", arguments: [
         ("[{\"a\": 1},\n {\"a\": 2}]\n", [
-            JSONValue.object([JSONMember(key: "a", value: .number("1"))]),
-            .object([JSONMember(key: "a", value: .number("2"))]),
+            JSON.object([(key: "a", value: .number("1"))]),
+            .object([(key: "a", value: .number("2"))]),
         ]),
         ("{\"a\": 1}\n{\"a\": 2}\n", [
-            .object([JSONMember(key: "a", value: .number("1"))]),
-            .object([JSONMember(key: "a", value: .number("2"))]),
+            .object([(key: "a", value: .number("1"))]),
+            .object([(key: "a", value: .number("2"))]),
         ]),
-        ("{\n  \"a\": 1\n}\n", [.object([JSONMember(key: "a", value: .number("1"))])]),
+        ("{\n  \"a\": 1\n}\n", [.object([(key: "a", value: .number("1"))])]),
         ("[1]\n[2]\n", [.array([.number("1")]), .array([.number("2")])]),
         ("[]", []),
         (" \n ", []),
     ])
-    func readAny(text: String, values: [JSONValue]) throws {
+    func readAny(text: String, values: [JSON]) throws {
         #expect(try JSONReader.readAny(Array(text.utf8)) == values)
     }
 

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import CRMTestSupport
 import Testing
 @testable import CRMSyntax
 @testable import CRMWorkspace

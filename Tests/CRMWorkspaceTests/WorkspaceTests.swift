@@ -1,4 +1,5 @@
 import Foundation
+import CRMTestSupport
 import Testing
 @testable import CRMWorkspace
 

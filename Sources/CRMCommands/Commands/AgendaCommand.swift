@@ -1,9 +1,12 @@
+import CRMInterchange
 import CRMWorkflow
 import CRMWorkspace
 
 /// `crm agenda`: what is overdue, due today and due in the next days.
 enum AgendaCommand {
-    static let formats = ["table", "json"]
+    static let owner = Option<String>(["--owner"], value: "name", help: "Only what this person owns (the call's by, the complaint's owner); me for you.")
+    static let days = Option<Int>.number(["--days"], from: 0, help: "How many days ahead to look. (default: 7)")
+    static let format = FormatOption.rows
 
     static let spec = CommandSpec(
         name: "agenda",
@@ -14,31 +17,29 @@ enum AgendaCommand {
             has follow-up-done (crm done ID) or a later call to the same customer exists; a complaint's
             deadline is done when the complaint is resolved or rejected.
 
-            --owner me is you: $CRM_USER, else git config crm.user, else your git e-mail's name.
+            --owner me is you: $CRM_USER, else git config crm.user, else your git e-mail's name. Exits
+            with 1 when nothing is due.
 
             Examples:
               crm agenda
               crm agenda --owner me --days 14
             """,
-        options: [
-            OptionSpec(["--owner"], value: "name", help: "Only what this person owns (the call's by, the complaint's owner); me for you."),
-            OptionSpec(["--days"], value: "n", help: "How many days ahead to look. (default: 7)"),
-            OptionSpec(["--format"], value: "format", help: "table or json. (default: table)", completion: .choices(formats)),
-        ],
+        options: [owner.spec, days.spec, format.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "table")
-        let days = try invocation.nonNegativeInteger("days") ?? 7
+        let chosen = try invocation.format(format)
+        let days = try invocation[self.days] ?? 7
         let workspace = try context.workspace()
         let today = try context.today()
-        let owner = try UserIdentity.ownerFilter(invocation.value("owner"), context: context)
+        let owner = try UserIdentity.ownerFilter(try invocation[self.owner], context: context)
         let index = WorkspaceIndex(workspace: workspace)
         for problem in index.problems { context.report(problem) }
         let agenda = Agenda(index: index, today: today, days: days, owner: owner)
-        if format == "json" {
-            context.console.line(JSON.array(agenda.items.map { json($0, index: index) }).pretty)
-            return index.problems.isEmpty ? 0 : 1
+        let status = History.status(found: !agenda.items.isEmpty, problems: index.problems)
+        if ScriptOutput.write(chosen, objects: agenda.items.map { json($0, index: index) }, ids: agenda.items.map(\.record.id),
+                              context: &context) {
+            return status
         }
         let sections = [("Overdue", agenda.overdue), ("Today", agenda.dueToday),
                         ("Next \(plural(days, "day"))", agenda.upcoming)].filter { !$0.1.isEmpty }
@@ -55,7 +56,7 @@ enum AgendaCommand {
             context.console.write(Section(title: title, table: table, count: items.count)
                 .render(width: context.console.width, style: context.console.style))
         }
-        return index.problems.isEmpty ? 0 : 1
+        return status
     }
 
     private static func customerName(_ item: Agenda.Item, index: WorkspaceIndex) -> String {
@@ -65,10 +66,11 @@ enum AgendaCommand {
 
     private static func json(_ item: Agenda.Item, index: WorkspaceIndex) -> JSON {
         .object([
-            ("id", .string(item.record.id)), ("type", .string(item.record.type)), ("kind", .string(item.kind.rawValue)),
-            ("due", .string(item.due.description)), ("days-late", .integer(item.daysLate)),
-            ("customer", item.customer.map(JSON.string) ?? .null), ("customer-name", .string(customerName(item, index: index))),
-            ("promised", .string(item.promise)), ("owner", .string(item.owner)), ("path", .string(item.record.path)),
+            (key: "id", value: .string(item.record.id)), (key: "type", value: .string(item.record.type)),
+            (key: "kind", value: .string(item.kind.rawValue)), (key: "due", value: .string(item.due.description)),
+            (key: "days-late", value: .integer(item.daysLate)), (key: "customer", value: item.customer.map(JSON.string) ?? .null),
+            (key: "customer-name", value: .string(customerName(item, index: index))), (key: "promised", value: .string(item.promise)),
+            (key: "owner", value: .string(item.owner)), (key: "path", value: .string(item.record.path)),
         ])
     }
 }

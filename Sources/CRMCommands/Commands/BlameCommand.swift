@@ -1,22 +1,21 @@
 import CRMGit
+import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm blame ID`: each field with the commit that last changed it.
 enum BlameCommand {
-    static let formats = ["text", "json"]
+    static let format = FormatOption.tables
 
     static let spec = CommandSpec(
         name: "blame",
         abstract: "Show who last changed each field of a record",
         arguments: [ArgumentSpec("id", help: "The record.", completion: .ids)],
-        options: [
-            OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
-        ],
+        options: [format.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "text")
+        let chosen = try invocation.format(format)
         let workspace = try context.workspace()
         var locator = RecordLocator(workspace: workspace)
         let (file, document) = try locator.document(invocation.arguments[0])
@@ -34,18 +33,16 @@ enum BlameCommand {
         let rows = document.fields.map { field -> (Field, CommitInfo?, Bool) in
             (Field(key: field.key, value: field.value), blamed[field.key], uncommitted.contains(field.key))
         }
-        if format == "json" {
-            context.console.line(JSON.array(rows.map { field, commit, pending in
-                var members: [(String, JSON)] = [("field", .string(field.key)), ("value", JSON(field.value))]
-                if pending {
-                    members.append(("commit", .null))
-                } else if let commit {
-                    members += History.json(commit)
-                }
-                return .object(members)
-            }).pretty)
-            return 0
+        let objects = rows.map { field, commit, pending -> JSON in
+            var members: [(key: String, value: JSON)] = [(key: "field", value: .string(field.key)), (key: "value", value: JSON(field.value))]
+            if pending {
+                members.append((key: "commit", value: .null))
+            } else if let commit {
+                members += History.json(commit)
+            }
+            return .object(members)
         }
+        if ScriptOutput.write(chosen, objects: objects, context: &context) { return ExitStatus.success }
         let table = TableRenderer(headers: ["field", "commit", "date", "author", "value"], rows: rows.map { field, commit, pending in
             let value = RecordPresentation.inline(field.value).split(separator: "\n").first.map(String.init) ?? ""
             if pending { return [field.key, "-", "", "not committed yet", value] }
@@ -53,7 +50,7 @@ enum BlameCommand {
             return [field.key, commit.shortID, History.date(commit.author), commit.author.name, value]
         })
         context.console.write(table.render(width: context.console.width, style: context.console.style))
-        return 0
+        return ExitStatus.success
     }
 
     private static func topKey(_ key: String) -> String {

@@ -5,8 +5,10 @@ import CRMWorkspace
 
 /// `crm campaign select --offer NAME`: who an offer may go to, honouring every opt-out.
 enum CampaignCommand {
-    static let formats = ["table", "json", "csv"]
     static let actions = ["select"]
+    static let offer = Option<String>(["--offer"], value: "name", help: "The offer or campaign; customers who opted out of it are left out.")
+    static let condition = Option<String>(["--where"], value: "expr", help: "Only customers that meet this condition.")
+    static let format = FormatOption.rows
 
     static let spec = CommandSpec(
         name: "campaign",
@@ -16,18 +18,14 @@ enum CampaignCommand {
             contacts (or the customer itself when it has none), one row per person. Customers who
             opted out of the offer or of all contact (their opt-outs field) and customers who declined
             it on a call (outcome declined:NAME) are left out; standard error says how many and why.
-            Record an opt-out with `crm set CUSTOMER --opt-out NAME`.
+            Record an opt-out with `crm set CUSTOMER --opt-out NAME`. Exits with 1 when nobody is left.
 
             Examples:
               crm campaign select --offer newsletter --where 'status = active'
               crm campaign select --offer servis-smlouva --where 'segment = smb and address.city = brno' --format csv
             """,
         arguments: [ArgumentSpec("action", help: "select.", completion: .choices(actions))],
-        options: [
-            OptionSpec(["--offer"], value: "name", help: "The offer or campaign; customers who opted out of it are left out."),
-            OptionSpec(["--where"], value: "expr", help: "Only customers that meet this condition."),
-            OptionSpec(["--format"], value: "format", help: "table, json or csv. (default: table)", completion: .choices(formats)),
-        ],
+        options: [offer.spec, condition.spec, format.spec],
         run: run)
 
     static let columns = ["customer", "customer-name", "contact", "name", "email", "phone"]
@@ -37,8 +35,8 @@ enum CampaignCommand {
         guard actions.contains(action) else {
             throw UsageError("unknown action '\(action)' for 'crm campaign'; expected select", command: spec)
         }
-        let format = try invocation.choice("format", formats, default: "table")
-        guard let offer = invocation.value("offer"), !offer.trimmingWhitespace().isEmpty else {
+        let chosen = try invocation.format(format)
+        guard let offer = try invocation[self.offer], !offer.trimmingWhitespace().isEmpty else {
             throw UsageError("missing '--offer <name>': opt-outs are per offer", command: spec)
         }
         let workspace = try context.workspace()
@@ -46,7 +44,7 @@ enum CampaignCommand {
         guard let customerType = workspace.schema.type(named: "customer") else {
             throw CommandError("this workspace has no customer type", hint: "add .crm/types/customer.yaml (crm init writes one)")
         }
-        let query = try invocation.value("where").map { text throws(CommandError) in
+        let query = try invocation[condition].map { text throws(CommandError) in
             try RecordPresentation.query(text, type: customerType, schema: workspace.schema, today: today)
         }
         let index = WorkspaceIndex(workspace: workspace)
@@ -57,18 +55,16 @@ enum CampaignCommand {
             [recipient.customer.id, index.title(of: recipient.customer), recipient.contact?.id ?? "", recipient.name,
              recipient.email, recipient.phone]
         }
-        switch format {
-        case "json":
-            context.console.line(JSON.object([
-                ("offer", .string(offer)),
-                ("recipients", .array(rows.map { row in .object(zip(columns, row).map { ($0.0, JSON.string($0.1)) }) })),
-                ("excluded", .array(campaign.exclusions.map { exclusion in
-                    .object([("customer", .string(exclusion.customer.id)), ("reason", .string(exclusion.reason))])
-                })),
-            ]).pretty)
-        case "csv":
-            context.console.write(CSVWriter.text(header: columns, rows: rows))
-        default:
+        let recipients = rows.map { row in JSON.object(zip(columns, row).map { (key: $0.0, value: JSON.string($0.1)) }) }
+        let document = JSON.object([
+            (key: "offer", value: .string(offer)),
+            (key: "recipients", value: .array(recipients)),
+            (key: "excluded", value: .array(campaign.exclusions.map { exclusion in
+                .object([(key: "customer", value: .string(exclusion.customer.id)), (key: "reason", value: .string(exclusion.reason))])
+            })),
+        ])
+        if !ScriptOutput.write(chosen, objects: recipients, document: document, csv: (columns, rows),
+                               ids: rows.map { $0[2].isEmpty ? $0[0] : $0[2] }, context: &context) {
             if !rows.isEmpty {
                 context.console.write(TableRenderer(headers: columns, rows: rows)
                     .render(width: context.console.width, style: context.console.style))
@@ -83,6 +79,6 @@ enum CampaignCommand {
         for exclusion in campaign.exclusions {
             context.console.error("  excluded \(exclusion.customer.id): \(TerminalText.escaped(exclusion.reason))\n")
         }
-        return rows.isEmpty || !index.problems.isEmpty ? 1 : 0
+        return History.status(found: !rows.isEmpty, problems: index.problems)
     }
 }

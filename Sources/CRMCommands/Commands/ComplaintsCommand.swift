@@ -4,7 +4,9 @@ import CRMWorkspace
 
 /// `crm complaints`: open complaints, most urgent first, with their age and deadline.
 enum ComplaintsCommand {
-    static let formats = ["table", "json", "csv"]
+    static let breached = Flag(["--breached"], help: "Only complaints past their deadline.")
+    static let owner = Option<String>(["--owner"], value: "name", help: "Only this person's complaints; me for you.")
+    static let format = FormatOption.rows
 
     static let spec = CommandSpec(
         name: "complaints",
@@ -13,49 +15,43 @@ enum ComplaintsCommand {
             Lists the complaints that are not resolved or rejected, with how long they have been open
             and how long is left before their deadline (due, which starts as the service level of the
             complaint type: critical 1 day, high 3, normal 10, low 30 by default), the furthest past
-            it first. --breached keeps those past their deadline; crm check warns about them too.
+            it first. --breached keeps those past their deadline; crm check warns about them too. Exits
+            with 1 when there are none.
 
             Examples:
               crm complaints
               crm complaints --breached --owner me
             """,
-        options: [
-            OptionSpec(["--breached"], help: "Only complaints past their deadline."),
-            OptionSpec(["--owner"], value: "name", help: "Only this person's complaints; me for you."),
-            OptionSpec(["--format"], value: "format", help: "table, json or csv. (default: table)", completion: .choices(formats)),
-        ],
+        options: [breached.spec, owner.spec, format.spec],
         run: run)
 
     static let columns = ["id", "opened", "age", "severity", "status", "owner", "due", "when", "customer", "subject"]
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "table")
+        let chosen = try invocation.format(format)
         let workspace = try context.workspace()
         let today = try context.today()
         guard let type = workspace.schema.type(named: "complaint") else {
             throw CommandError("this workspace has no complaint type", hint: "add .crm/types/complaint.yaml (crm init writes one)")
         }
-        let owner = try UserIdentity.ownerFilter(invocation.value("owner"), context: context)
+        let owner = try UserIdentity.ownerFilter(try invocation[self.owner], context: context)
         let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { ["complaint", "customer"].contains($0.name) })
         for problem in index.problems { context.report(problem) }
-        guard let board = ComplaintBoard(index: index, type: type, today: today, breachedOnly: invocation.flag("breached"),
+        guard let board = ComplaintBoard(index: index, type: type, today: today, breachedOnly: invocation[breached],
                                          owner: owner) else {
             throw CommandError("the complaint type has no workflow or service level", hint: "see `crm types complaint`")
         }
         let rows = board.entries.map { entry in row(entry, index: index, today: today) }
-        switch format {
-        case "json":
-            context.console.line(JSON.array(board.entries.map { entry in
-                var members = zip(columns, row(entry, index: index, today: today)).map { ($0.0, JSON.string($0.1)) }
-                members[columns.firstIndex(of: "customer")!] = ("customer", .string(entry.record["customer"]?.string ?? ""))
-                members.append(("days-late", entry.daysLate.map(JSON.integer) ?? .null))
-                return .object(members)
-            }).pretty)
-        case "csv":
-            context.console.write(CSVWriter.text(header: columns, rows: rows))
-        default:
+        let status = History.status(found: !rows.isEmpty, problems: index.problems)
+        let objects = board.entries.map { entry -> JSON in
+            var members = zip(columns, row(entry, index: index, today: today)).map { (key: $0.0, value: JSON.string($0.1)) }
+            members[columns.firstIndex(of: "customer")!] = (key: "customer", value: .string(entry.record["customer"]?.string ?? ""))
+            members.append((key: "days-late", value: entry.daysLate.map(JSON.integer) ?? .null))
+            return .object(members)
+        }
+        if !ScriptOutput.write(chosen, objects: objects, csv: (columns, rows), ids: board.entries.map(\.record.id), context: &context) {
             if rows.isEmpty {
-                context.console.line(invocation.flag("breached") ? "No open complaint is past its deadline." : "No open complaints.")
+                context.console.line(invocation[breached] ? "No open complaint is past its deadline." : "No open complaints.")
             } else {
                 let breached = board.entries.filter { $0.daysLate != nil }.count
                 let table = TableRenderer(headers: columns, rows: rows)
@@ -64,7 +60,7 @@ enum ComplaintsCommand {
                     .render(width: context.console.width, style: context.console.style))
             }
         }
-        return index.problems.isEmpty ? 0 : 1
+        return status
     }
 
     private static func row(_ entry: ComplaintBoard.Entry, index: WorkspaceIndex, today: CivilDate) -> [String] {

@@ -28,7 +28,7 @@ enum DashboardCommand {
         let page = DashboardPage(Dashboard(workspace: workspace, index: index, today: try context.today())).render()
         if path == "-" {
             context.console.write(page)
-            return 0
+            return History.status(found: true, problems: index.problems)
         }
         let absolute = path.hasPrefix("/") ? path : context.currentDirectory + "/" + path
         do {
@@ -37,6 +37,6 @@ enum DashboardCommand {
             throw CommandError(error.description)
         }
         context.console.error("wrote \(path)\n")
-        return index.problems.isEmpty ? 0 : 1
+        return History.status(found: true, problems: index.problems)
     }
 }

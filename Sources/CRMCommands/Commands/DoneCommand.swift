@@ -3,6 +3,8 @@ import CRMWorkspace
 
 /// `crm done ID`: marks a call's follow-up done.
 enum DoneCommand {
+    static let on = Option<String>(["--on"], value: "date", help: "When it was done. (default: today)")
+
     static let spec = CommandSpec(
         name: "done",
         abstract: "Mark a call's follow-up done",
@@ -15,14 +17,12 @@ enum DoneCommand {
               crm done 2026-11-17-kovoobrabeni-horak-0rum
             """,
         arguments: [ArgumentSpec("id", help: "The call whose follow-up is done.", completion: .ids)],
-        options: [
-            OptionSpec(["--on"], value: "date", help: "When it was done. (default: today)"),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: [on.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let id = invocation.arguments[0]
+        let date = try invocation[on]
         return try RecordEdit.run(invocation, context: &context, message: "crm: done \(id)") { document, type, assignments in
             if let lifecycle = Lifecycle(type: type), lifecycle.stateField != nil {
                 throw CommandError("\(id) is \(English.a(type.name)); it is done when it is closed",
@@ -35,10 +35,10 @@ enum DoneCommand {
             guard !(document["follow-up"]?.isEmpty ?? true) else {
                 throw CommandError("\(id) has no follow-up", hint: "set one with crm set \(id) follow-up=DATE")
             }
-            if !(document[definition.key]?.isEmpty ?? true) && invocation.value("on") == nil { return }
-            let date = try assignments.scalar(invocation.value("on") ?? "today", for: definition)
+            if !(document[definition.key]?.isEmpty ?? true) && date == nil { return }
+            let day = try assignments.scalar(date ?? "today", for: definition)
             let position = type.position(forNewField: definition.key, in: document)
-            try RecordEdit.apply { () throws(RecordEditError) in try document.set(definition.key, to: .string(date), at: position) }
+            try RecordEdit.apply { () throws(RecordEditError) in try document.set(definition.key, to: .string(day), at: position) }
         }
     }
 }

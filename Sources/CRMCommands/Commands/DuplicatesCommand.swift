@@ -1,10 +1,18 @@
+import CRMInterchange
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm duplicates [TYPE]`: likely duplicate customers and contacts, with the evidence.
 enum DuplicatesCommand {
-    static let formats = ["text", "json"]
+    static let threshold = Option<Double>(OptionSpec(["--threshold"], value: "score", help: "The lowest score reported, from 0 to 1. (default: 0.6)")) {
+        text, command throws(UsageError) in
+        guard let value = Double(text), (0...1).contains(value) else {
+            throw UsageError("--threshold takes a score from 0 to 1, not '\(text)'", command: command)
+        }
+        return value
+    }
+    static let format = FormatOption.rows
 
     static let spec = CommandSpec(
         name: "duplicates",
@@ -21,20 +29,12 @@ enum DuplicatesCommand {
               crm duplicates contact --threshold 0.8
             """,
         arguments: [ArgumentSpec("type", help: "Only records of this type.", optional: true, completion: .types)],
-        options: [
-            OptionSpec(["--threshold"], value: "score", help: "The lowest score reported, from 0 to 1. (default: 0.6)"),
-            OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
-        ],
+        options: [threshold.spec, format.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "text")
-        let threshold = try invocation.value("threshold").map { text throws(UsageError) -> Double in
-            guard let value = Double(text), (0...1).contains(value) else {
-                throw UsageError("--threshold takes a score from 0 to 1, not '\(text)'", command: spec)
-            }
-            return value
-        } ?? 0.6
+        let chosen = try invocation.format(format)
+        let threshold = try invocation[self.threshold] ?? 0.6
         let workspace = try context.workspace()
         let types = try invocation.arguments.first.map { [try RecordPresentation.type(named: $0, in: workspace.schema)] }
             ?? workspace.schema.types.filter { ["customer", "contact"].contains($0.name) }
@@ -44,12 +44,14 @@ enum DuplicatesCommand {
             let candidates = index.records(ofType: type.name).map { candidate($0, type: type) }
             pairs += DuplicateFinder(threshold: threshold).pairs(in: candidates).map { (type.name, $0) }
         }
-        if format == "json" {
-            context.console.line(JSON.array(pairs.map { item in
-                .object([("type", .string(item.type)), ("first", .string(item.pair.first)), ("second", .string(item.pair.second)),
-                         ("score", .number(item.pair.score)), ("evidence", .array(item.pair.evidence.map(JSON.string)))])
-            }).pretty)
-        } else if !pairs.isEmpty {
+        let objects = pairs.map { item in
+            JSON.object([(key: "type", value: .string(item.type)), (key: "first", value: .string(item.pair.first)),
+                         (key: "second", value: .string(item.pair.second)), (key: "score", value: .number(item.pair.score)),
+                         (key: "evidence", value: .array(item.pair.evidence.map(JSON.string)))])
+        }
+        let status = History.status(found: !pairs.isEmpty, problems: index.problems)
+        if ScriptOutput.write(chosen, objects: objects, ids: pairs.map(\.pair.second), context: &context) { return status }
+        if !pairs.isEmpty {
             let rows = pairs.map { item in
                 [twoPlaces(item.pair.score), item.type, item.pair.first, item.pair.second, item.pair.evidence.joined(separator: "; ")]
             }
@@ -58,7 +60,7 @@ enum DuplicatesCommand {
         } else {
             context.console.error("no likely duplicates" + (threshold == 0.6 ? "" : " scoring \(threshold) or more") + "\n")
         }
-        return pairs.isEmpty ? 1 : 0
+        return status
     }
 
     /// `0.75`, `1.00`.

@@ -1,3 +1,4 @@
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
 
@@ -13,7 +14,7 @@ enum EditCommand {
             valid. A record that does not parse can be fixed this way.
             """,
         arguments: [ArgumentSpec("id", help: "The record.", completion: .ids)],
-        options: [WorkspaceMutation.noCommitOption],
+        options: ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
@@ -30,24 +31,24 @@ enum EditCommand {
             throw CommandError(diagnostic: RecordFile.unreadable(file.path, error))
         }
         let before = (try? RecordDocument(parsing: original))?.values
-        var session = EditSession(context: context, locator: locator)
+        var session = try EditSession(context: context, locator: locator)
         guard let edited = try session.edit(original, path: file.path, type: type, before: before ?? [],
-                                            context: &context) else { return 1 }
+                                            context: &context) else { return ExitStatus.failed }
         guard edited.bytes != original else {
             context.console.error("\(file.id): nothing changed\n")
-            return 0
+            return ExitStatus.success
         }
-        var mutation = try WorkspaceMutation(workspace)
+        var change = try ChangeFlags.open(workspace, invocation, context)
         let current = try? RecordFile.read(file.path, root: workspace.root)
         guard current == original else {
             throw CommandError("\(file.path) changed while you were editing it; your edit was not saved",
                                hint: "run crm edit \(file.id) again")
         }
-        try mutation.write(edited.bytes, to: file.path)
-        _ = try mutation.commit("crm: edit \(file.id)", invocation: invocation, context: &context)
+        change.write(edited.bytes, to: file.path)
+        try ChangeFlags.apply(&change, message: "crm: edit \(file.id)", context: &context)
         for change in RecordChanges.between(before ?? [], edited.values) {
             context.console.line("\(file.id): \(TerminalText.escaped(change.description))")
         }
-        return 0
+        return ExitStatus.success
     }
 }

@@ -6,14 +6,19 @@ import CRMWorkspace
 
 /// `crm export TYPE --format …`: records for spreadsheets, scripts, address books and calendars.
 enum ExportCommand {
-    static let formats = ["csv", "json", "jsonl", "vcard", "ics"]
+    static let format = FormatOption.export
+    static let condition = Option<String>(["--where"], value: "condition", help: "Only the records that meet the condition (see docs/query.md).")
+    static let output = Option<String>(["-o", "--output"], value: "file", help: "Write to this file instead of standard output.", completion: .files)
+    static let bom = Flag(["--bom"], help: "csv: start with a UTF-8 byte order mark, for Excel.")
+    static let separator = Option<String>(["--separator"], value: "char", help: "csv: ',' or ';'. (default: ',')", completion: .choices([",", ";"]))
 
     static let spec = CommandSpec(
         name: "export",
         abstract: "Export records as CSV, JSON, vCard or iCalendar",
         discussion: """
             csv: every field of the type, one column each (a map's entries as address.city, a list's items
-            joined with ", "), with an id column; opens in LibreOffice and Excel (--bom, --separator ';').
+            joined with ", ", an item that holds a comma quoted), with an id column; opens in LibreOffice
+            and Excel (--bom, --separator ';').
             A value starting with =, +, -, @, a tab or a carriage return is written with a leading ' so
             that a spreadsheet does not run it as a formula (`crm import csv` takes the ' off again).
             json, jsonl: the form `crm list --format json` writes; `crm import json` reads it back.
@@ -27,24 +32,17 @@ enum ExportCommand {
               crm export call --format ics --where 'by = martin' -o follow-ups.ics
             """,
         arguments: [ArgumentSpec("type", help: "The type of the records.", completion: .types)],
-        options: [
-            OptionSpec(["--format"], value: "format", help: "csv, json, jsonl, vcard or ics.", completion: .choices(formats)),
-            OptionSpec(["--where"], value: "condition", help: "Only the records that meet the condition (see docs/query.md)."),
-            OptionSpec(["-o", "--output"], value: "file", help: "Write to this file instead of standard output.", completion: .files),
-            OptionSpec(["--bom"], help: "csv: start with a UTF-8 byte order mark, for Excel."),
-            OptionSpec(["--separator"], value: "char", help: "csv: ',' or ';'. (default: ',')", completion: .choices([",", ";"])),
-        ],
+        options: [format.spec, condition.spec, output.spec, bom.spec, separator.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        guard let format = invocation.value("format") else { throw UsageError("say which format: --format csv, json, jsonl, vcard or ics", command: spec) }
-        _ = try invocation.choice("format", formats, default: format)
-        let separator = invocation.value("separator") ?? ","
+        guard let chosen = try invocation[format] else { throw UsageError("say which format: --format csv, json, jsonl, vcard or ics", command: spec) }
+        let separator = try invocation[self.separator] ?? ","
         guard [",", ";"].contains(separator) else { throw UsageError("--separator takes ',' or ';', not '\(separator)'", command: spec) }
         let workspace = try context.workspace()
         let today = try context.today()
         let type = try RecordPresentation.type(named: invocation.arguments[0], in: workspace.schema)
-        let query = try invocation.value("where").map { text throws(CommandError) in
+        let query = try invocation[condition].map { text throws(CommandError) in
             try RecordPresentation.query(text, type: type, schema: workspace.schema, today: today)
         }
         let index = WorkspaceIndex(workspace: workspace)
@@ -53,16 +51,16 @@ enum ExportCommand {
         if let query { positions = query.filter(positions, in: index) }
         let records = positions.map { index.records[$0] }
         let bytes: [UInt8]
-        switch format {
-        case "csv":
-            let writer = CSVWriter(separator: Character(separator), byteOrderMark: invocation.flag("bom"))
-            let columns = csvColumns(type)
-            bytes = writer.write(header: columns, rows: records.map { record in columns.map { csvValue(of: $0, in: record) } })
-        case "json":
-            bytes = Array((JSON.array(records.map { RecordPresentation.json($0) }).pretty + "\n").utf8)
-        case "jsonl":
-            bytes = Array(records.map { RecordPresentation.json($0).compact + "\n" }.joined().utf8)
-        case "vcard":
+        switch chosen {
+        case .csv:
+            let writer = CSVWriter(separator: Character(separator), byteOrderMark: invocation[bom])
+            let columns = RecordCSV.columns(type)
+            bytes = writer.write(header: columns, rows: records.map { record in columns.map { RecordCSV.cell($0, of: record) } })
+        case .json:
+            bytes = Array((JSON.array(records.map { RecordJSON.object($0) }).pretty + "\n").utf8)
+        case .jsonl:
+            bytes = Array(records.map { RecordJSON.object($0).compact + "\n" }.joined().utf8)
+        case .vcard:
             guard ["contact", "customer"].contains(type.name) else {
                 throw CommandError("vCards are made of contacts and customers, not \(type.name) records", hint: "crm export contact --format vcard")
             }
@@ -73,9 +71,9 @@ enum ExportCommand {
             guard !items.isEmpty || !records.isEmpty else {
                 throw CommandError("no \(type.name) records to export")
             }
-            bytes = CalendarExport.calendar(items, index: index, now: try context.now(), name: workspace.config.name).bytes()
+            bytes = AgendaCalendar.calendar(items, index: index, now: try context.now(), name: workspace.config.name).bytes()
         }
-        if let output = invocation.value("output") {
+        if let output = try invocation[self.output] {
             do {
                 try AtomicFile.write(bytes, to: FileIO.absolute(output, from: context.currentDirectory))
             } catch {
@@ -85,20 +83,6 @@ enum ExportCommand {
         } else {
             context.console.write(String(decoding: bytes, as: UTF8.self))
         }
-        return 0
-    }
-
-    /// `id`, then every field; a map's entries as `key.entry`.
-    static func csvColumns(_ type: RecordType) -> [String] {
-        ["id"] + type.fields.flatMap { field -> [String] in
-            if case .map(let entries) = field.kind { return entries.map { "\(field.key).\($0)" } }
-            return [field.key]
-        }
-    }
-
-    private static func csvValue(of column: String, in record: Record) -> String {
-        if column == "id" { return record.id }
-        if let value = record[column] { return value.strings.joined(separator: ", ") }
-        return record.string(column) ?? ""
+        return History.status(found: true, problems: index.problems)
     }
 }

@@ -1,10 +1,20 @@
+import CRMChange
 import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm import csv|vcard|json FILE`: records from spreadsheets, address books and other CRMs.
 enum ImportCommand {
-    static let formats = ["csv", "vcard", "json"]
+    enum Format: String, Sendable, CaseIterable {
+        case csv, vcard, json
+    }
+
+    static let type = Option<String>(["--type"], value: "type", help: "csv: the type of the records.", completion: .types)
+    static let map = Option<String>(["--map"], value: "column=field", help: "csv: put COLUMN into FIELD (repeatable).", repeatable: true)
+    static let key = Option<String>(["--key"], value: "field", help: "Update the record whose FIELD matches instead of creating one.")
+    static let encoding = Option.choice(["--encoding"], value: "encoding", help: "csv: utf-8 or windows-1250. (default: utf-8)",
+                                        choices: CSVEncoding.allCases)
+    static let dryRun = Flag(["--dry-run"], help: "Say what would be created, updated and rejected; change nothing.")
 
     static let spec = CommandSpec(
         name: "import",
@@ -14,7 +24,8 @@ enum ImportCommand {
             regard to case or diacritics; `address.city` or `city` for a map's entry; an `id` column names
             the record) or as --map COLUMN=FIELD says; other columns are left out, and said so. The
             separator (',' or ';') is found from the header; UTF-8 with or without a byte order mark, or
-            --encoding windows-1250 for Czech spreadsheet exports.
+            --encoding windows-1250 for Czech spreadsheet exports. A list field's items are separated by
+            commas; an item that holds a comma is quoted ("a, b"), as `crm export` writes it.
             vcard FILE|DIR: contacts, with their companies (ORG) as customers; what a contact has no
             field for (more phones and e-mails, addresses) goes into its notes, and the rest is listed as
             left out.
@@ -24,7 +35,8 @@ enum ImportCommand {
             never half-written. With --key FIELD (for example email or reg-no; vcard: email by default)
             a record whose FIELD matches is updated instead of created, so importing the same file again
             creates nothing. A record with an existing id is updated. --dry-run says what would be
-            created, updated and rejected. The import is one commit. Exits with 1 when a row was rejected.
+            created, updated and rejected. The import is one commit. Exits with 2 when a row was
+            rejected (the other rows are imported).
 
             Examples:
               crm import csv customers.csv --type customer --key reg-no --dry-run
@@ -33,64 +45,73 @@ enum ImportCommand {
               crm import json backup.json
             """,
         arguments: [
-            ArgumentSpec("format", help: "csv, vcard or json.", completion: .choices(formats)),
+            ArgumentSpec("format", help: "csv, vcard or json.", completion: .choices(Format.allCases.map(\.rawValue))),
             ArgumentSpec("file", help: "The file (vcard: or a folder of .vcf files).", completion: .files),
         ],
-        options: [
-            OptionSpec(["--type"], value: "type", help: "csv: the type of the records.", completion: .types),
-            OptionSpec(["--map"], value: "column=field", help: "csv: put COLUMN into FIELD (repeatable).", repeatable: true),
-            OptionSpec(["--key"], value: "field", help: "Update the record whose FIELD matches instead of creating one."),
-            OptionSpec(["--encoding"], value: "encoding", help: "csv: utf-8 or windows-1250. (default: utf-8)",
-                       completion: .choices(CSVEncoding.allCases.map(\.rawValue))),
-            OptionSpec(["--dry-run"], help: "Say what would be created, updated and rejected; change nothing."),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: [type.spec, map.spec, key.spec, encoding.spec, dryRun.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = invocation.arguments[0]
-        guard formats.contains(format) else {
-            throw UsageError("unknown format '\(format)'" + (Suggestions.closest(to: format, in: formats).map { "; did you mean '\($0)'?" } ?? "")
+        guard let format = Format(rawValue: invocation.arguments[0]) else {
+            let words = Format.allCases.map(\.rawValue)
+            throw UsageError("unknown format '\(invocation.arguments[0])'"
+                             + (Suggestions.closest(to: invocation.arguments[0], in: words).map { "; did you mean '\($0)'?" } ?? "")
                              + " (csv, vcard or json)", command: spec)
         }
         let workspace = try context.workspace()
-        let path = FileIO.absolute(invocation.arguments[1], from: context.currentDirectory)
-        var importer = try RecordImport(workspace: workspace, context: context)
+        let shown = invocation.arguments[1]
+        let path = FileIO.absolute(shown, from: context.currentDirectory)
+        let input = try context.valueInput()
+        var importer = try imported { () throws(ImportError) in try RecordImport(workspace: workspace, input: input) }
         var notes: [String] = []
         switch format {
-        case "csv":
-            guard let name = invocation.value("type") else { throw UsageError("say which type the rows are: --type TYPE", command: spec) }
-            let type = try RecordPresentation.type(named: name, in: workspace.schema)
-            let encoding = try invocation.value("encoding").map { text throws(UsageError) -> CSVEncoding in
-                guard let encoding = CSVEncoding(rawValue: text.lowercased()) else {
-                    throw UsageError("--encoding takes utf-8 or windows-1250, not '\(text)'", command: spec)
-                }
-                return encoding
-            } ?? .utf8
-            notes = try CSVImport.run(try read(path, invocation.arguments[1]), path: invocation.arguments[1], type: type,
-                                      maps: invocation.values("map"), key: invocation.value("key"), encoding: encoding, into: &importer)
-        case "vcard":
-            notes = try VCardImport.run(path, shown: invocation.arguments[1], schema: workspace.schema, key: invocation.value("key") ?? "email",
-                                        into: &importer)
-        default:
-            try JSONImport.run(try read(path, invocation.arguments[1]), path: invocation.arguments[1], schema: workspace.schema,
-                               key: invocation.value("key"), into: &importer)
+        case .csv:
+            guard let name = try invocation[type] else { throw UsageError("say which type the rows are: --type TYPE", command: spec) }
+            let recordType = try RecordPresentation.type(named: name, in: workspace.schema)
+            let bytes = try read(path, shown)
+            let maps = try invocation.all(map)
+            let field = try invocation[key]
+            let chosen = try invocation[encoding] ?? .utf8
+            notes = try imported { () throws(ImportError) in
+                try CSVImport.run(bytes, path: shown, type: recordType, maps: maps, key: field, encoding: chosen, into: &importer)
+            }
+        case .vcard:
+            let field = try invocation[key] ?? "email"
+            notes = try imported { () throws(ImportError) in
+                try VCardImport.run(path, shown: shown, schema: workspace.schema, key: field, into: &importer)
+            }
+        case .json:
+            let bytes = try read(path, shown)
+            let field = try invocation[key]
+            try imported { () throws(ImportError) in try JSONImport.run(bytes, path: shown, schema: workspace.schema, key: field, into: &importer) }
         }
         importer.validate()
         for note in notes { context.console.error(TerminalText.escaped(note) + "\n") }
-        let dryRun = invocation.flag("dry-run")
-        report(importer.outcomes, dryRun: dryRun, &context)
+        let isDryRun = invocation[dryRun]
+        report(importer.outcomes, dryRun: isDryRun, &context)
         let created = importer.outcomes.filter { $0.kind == .created }.count
         let updated = importer.outcomes.filter { if case .updated = $0.kind { return true } else { return false } }.count
         let rejected = importer.outcomes.filter { if case .rejected = $0.kind { return true } else { return false } }.count
-        if !dryRun {
-            let file = invocation.arguments[1].split(separator: "/").last.map(String.init) ?? invocation.arguments[1]
-            try importer.write(message: "crm: import \(format) \(file) (\(created) new, \(updated) updated)", invocation: invocation,
-                               context: &context)
+        if !isDryRun && !importer.files.isEmpty {
+            var change = try ChangeFlags.open(workspace, invocation, context)
+            for (file, bytes) in importer.files { change.write(bytes, to: file) }
+            let name = StagedFiles.name(of: shown)
+            try ChangeFlags.apply(&change, message: "crm: import \(format.rawValue) \(name) (\(created) new, \(updated) updated)", context: &context)
         }
-        context.console.line((dryRun ? "would create " : "created ") + "\(created), " + (dryRun ? "update " : "updated ") + "\(updated), "
+        context.console.line((isDryRun ? "would create " : "created ") + "\(created), " + (isDryRun ? "update " : "updated ") + "\(updated), "
                              + "left \(importer.outcomes.count - created - updated - rejected) unchanged, rejected \(rejected)")
-        return rejected > 0 ? 1 : 0
+        return rejected > 0 ? ExitStatus.failed : ExitStatus.success
+    }
+
+    /// Runs an import step, turning its error into one for people.
+    @discardableResult
+    private static func imported<T>(_ body: () throws(ImportError) -> T) throws(CommandError) -> T {
+        do {
+            return try body()
+        } catch {
+            if error.problems.count == 1, error.problems[0].message == error.message { throw CommandError(diagnostic: error.problems[0]) }
+            throw CommandError(error.message, hint: error.hint, problems: error.problems)
+        }
     }
 
     private static func read(_ path: String, _ shown: String) throws(CommandError) -> [UInt8] {

@@ -1,11 +1,25 @@
+import CRMChange
 import CRMSyntax
 import CRMWorkflow
 import CRMWorkspace
 
 /// `crm log-call CUSTOMER`: records a call (or any contact) while still on the phone.
 enum LogCallCommand {
-    /// Call fields that have an option of their own.
-    static let fieldOptions = ["contact", "channel", "direction", "subject", "summary", "outcome", "follow-up", "duration", "at", "by"]
+    static let contact = Option<String>(["--contact"], value: "id", help: "The contact spoken to; a contact of the customer.", completion: .ids)
+    static let by = Option<String>(["--by"], value: "name", help: "Who made or took it. (default: you)")
+    /// Each call field that has an option of its own, with the option.
+    static let fields: [(field: String, option: Option<String>)] = [
+        ("contact", contact),
+        ("channel", Option(["--channel"], value: "channel", help: "phone, email, meeting, ... (default: the schema's)")),
+        ("direction", Option(["--direction"], value: "direction", help: "inbound or outbound.")),
+        ("subject", Option(["--subject"], value: "text", help: "What it was about.")),
+        ("summary", Option(["--summary"], value: "text", help: "What was said.")),
+        ("outcome", Option(["--outcome"], value: "text", help: "How it ended; declined:OFFER records an opt-out.")),
+        ("follow-up", Option(["--follow-up"], value: "date", help: "When to get back to the customer (+7d, tomorrow, 2026-12-01).")),
+        ("duration", Option(["--duration"], value: "minutes", help: "How long it took.")),
+        ("at", Option(["--at"], value: "datetime", help: "When it happened. (default: now)")),
+        ("by", by),
+    ]
 
     static let spec = CommandSpec(
         name: "log-call",
@@ -23,20 +37,7 @@ enum LogCallCommand {
               crm log-call skoda-transport --contact jana-dvorakova --channel email --outcome declined:newsletter
             """,
         arguments: [ArgumentSpec("customer", help: "The customer's id.", completion: .ids)],
-        options: [
-            OptionSpec(["--contact"], value: "id", help: "The contact spoken to; a contact of the customer.", completion: .ids),
-            OptionSpec(["--channel"], value: "channel", help: "phone, email, meeting, ... (default: the schema's)"),
-            OptionSpec(["--direction"], value: "direction", help: "inbound or outbound."),
-            OptionSpec(["--subject"], value: "text", help: "What it was about."),
-            OptionSpec(["--summary"], value: "text", help: "What was said."),
-            OptionSpec(["--outcome"], value: "text", help: "How it ended; declined:OFFER records an opt-out."),
-            OptionSpec(["--follow-up"], value: "date", help: "When to get back to the customer (+7d, tomorrow, 2026-12-01)."),
-            OptionSpec(["--duration"], value: "minutes", help: "How long it took."),
-            OptionSpec(["--at"], value: "datetime", help: "When it happened. (default: now)"),
-            OptionSpec(["--by"], value: "name", help: "Who made or took it. (default: you)"),
-            OptionSpec(["--edit"], help: "Open the call in $VISUAL or $EDITOR before it is saved."),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: fields.map(\.option.spec) + [NewCommand.edit.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
@@ -45,25 +46,25 @@ enum LogCallCommand {
             throw CommandError("this workspace has no call type", hint: "add .crm/types/call.yaml (crm init writes one)")
         }
         let customer = invocation.arguments[0]
-        var texts = ["customer=\(customer)"]
-        for key in fieldOptions {
-            if let value = invocation.value(key) { texts.append("\(key)=\(value)") }
+        var values = [(field: "customer", value: customer)]
+        for (field, option) in fields {
+            if let value = try invocation[option] { values.append((field, value)) }
         }
-        if invocation.value("by") == nil, callType.field("by") != nil,
+        if try invocation[by] == nil, callType.field("by") != nil,
            let me = UserIdentity(workspace: workspace, environment: context.environment).name {
-            texts.append("by=\(me)")
+            values.append(("by", me))
         }
         var locator = RecordLocator(workspace: workspace)
-        if let contact = invocation.value("contact"), locator.type(of: contact) == "contact" {
+        if let contact = try invocation[contact], locator.type(of: contact) == "contact" {
             let owner = try locator.document(contact).document["customer"]?.string ?? ""
             guard owner.isEmpty || owner == customer else {
                 throw CommandError("contact \(contact) is a contact of \(owner), not of \(customer)",
                                    hint: "`crm show \(customer)` lists its contacts")
             }
         }
-        guard let draft = try NewCommand.prepare(type: callType, assignments: texts, invocation: invocation, locator: &locator,
-                                                 context: &context) else { return 1 }
-        var mutation = try WorkspaceMutation(workspace)
+        guard let draft = try NewCommand.prepare(type: callType, assignments: [], extra: values, editing: invocation[NewCommand.edit],
+                                                 locator: &locator, context: &context) else { return ExitStatus.failed }
+        var change = try ChangeFlags.open(workspace, invocation, context)
         var notes: [String] = []
         if let outcome = draft.document["outcome"]?.string, let offer = Campaign.declinedOffer(in: outcome),
            let target = draft.document["customer"]?.string {
@@ -72,7 +73,7 @@ enum LogCallCommand {
             var document = original
             try SetCommand.addOptOut(offer, to: &document, type: type)
             if document.bytes != original.bytes {
-                try mutation.write(document.bytes, to: file.path)
+                change.write(document.bytes, to: file.path)
                 notes.append("\(target): + opt-outs: \(offer)")
             }
         }
@@ -81,14 +82,14 @@ enum LogCallCommand {
             var document = original
             let position = callType.position(forNewField: "follow-up-done", in: document)
             try RecordEdit.apply { () throws(RecordEditError) in try document.set("follow-up-done", to: .string(date), at: position) }
-            try mutation.write(document.bytes, to: file.path)
+            change.write(document.bytes, to: file.path)
             notes.append("\(id): + follow-up-done: \(date)")
         }
-        try NewCommand.write(draft, with: &mutation)
-        _ = try mutation.commit("crm: log-call \(customer) \(draft.id)", invocation: invocation, context: &context)
+        try NewCommand.write(draft, to: &change)
+        try ChangeFlags.apply(&change, message: "crm: log-call \(customer) \(draft.id)", context: &context)
         context.console.line(draft.id)
         for note in notes { context.console.error(TerminalText.escaped(note) + "\n") }
-        return 0
+        return ExitStatus.success
     }
 
     /// The customer's earlier calls whose follow-up is still open, which the new call does, with

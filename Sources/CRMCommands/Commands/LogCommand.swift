@@ -1,10 +1,12 @@
 import CRMGit
+import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm log [ID]`: history with field-level changes.
 enum LogCommand {
-    static let formats = ["text", "json"]
+    static let limit = Option<Int>.number(["--limit"], help: "Show at most n commits.")
+    static let format = FormatOption.text
 
     static let spec = CommandSpec(
         name: "log",
@@ -14,15 +16,12 @@ enum LogCommand {
             + tags: vip). With an id, only that record's history, followed back through `crm mv`.
             """,
         arguments: [ArgumentSpec("id", help: "The record.", optional: true, completion: .ids)],
-        options: [
-            OptionSpec(["--limit"], value: "n", help: "Show at most n commits."),
-            OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
-        ],
+        options: [limit.spec, format.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "text")
-        let limit = try invocation.positiveInteger("limit")
+        let chosen = try invocation.format(format)
+        let limit = try invocation[self.limit]
         let workspace = try context.workspace()
         let git = try History.git(workspace)
         let entries: [(commit: CommitInfo, changes: [RecordChange])]
@@ -35,13 +34,11 @@ enum LogCommand {
         } else {
             entries = try History.run { () throws(GitError) in try git.history(limit: limit) }
         }
-        if format == "json" {
-            let objects = entries.map { entry in
-                JSON.object(History.json(entry.commit) + [("records", .array(entry.changes.map(History.json)))])
-            }
-            context.console.line(JSON.array(objects).pretty)
-            return 0
+        let status = entries.isEmpty ? ExitStatus.nothingFound : ExitStatus.success
+        let objects = entries.map { entry in
+            JSON.object(History.json(entry.commit) + [(key: "records", value: .array(entry.changes.map(History.json)))])
         }
+        if ScriptOutput.write(chosen, objects: objects, context: &context) { return status }
         let style = context.console.style
         for (offset, entry) in entries.enumerated() {
             if offset > 0 { context.console.line() }
@@ -60,6 +57,6 @@ enum LogCommand {
             }
         }
         if entries.isEmpty { context.console.error("no history yet\n") }
-        return 0
+        return status
     }
 }

@@ -1,9 +1,18 @@
+import CRMChange
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm merge KEEP DROP`: combines two records of one customer or person into one.
 enum MergeCommand {
+    static let preference = Option.choice(["--prefer"], value: "side", help: "keep or drop: whose value wins where both differ. (default: ask)",
+                                      choices: [Side.keep, .drop])
+
+    /// Whose value wins a conflict.
+    enum Side: String, Sendable {
+        case keep, drop
+    }
+
     static let spec = CommandSpec(
         name: "merge",
         abstract: "Merge a duplicate record into the one kept",
@@ -23,28 +32,21 @@ enum MergeCommand {
             ArgumentSpec("keep", help: "The record that stays.", completion: .ids),
             ArgumentSpec("drop", help: "The duplicate merged into it and deleted.", completion: .ids),
         ],
-        options: [
-            OptionSpec(["--prefer"], value: "side", help: "keep or drop: whose value wins where both differ. (default: ask)",
-                       completion: .choices(["keep", "drop"])),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: [preference.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let (keepID, dropID) = (invocation.arguments[0], invocation.arguments[1])
-        let prefer = try invocation.value("prefer").map { side throws(UsageError) -> Bool in
-            guard ["keep", "drop"].contains(side) else { throw UsageError("--prefer takes keep or drop, not '\(side)'", command: spec) }
-            return side == "drop"
-        }
+        let prefer = try invocation[preference].map { $0 == .drop }
         guard keepID != dropID else { throw UsageError("KEEP and DROP are the same record", command: spec) }
         let workspace = try context.workspace()
-        var mutation = try WorkspaceMutation(workspace)
+        var change = try ChangeFlags.open(workspace, invocation, context)
         let loaded = try ReferenceUpdate.loadAll(workspace)
         let index = WorkspaceIndex(schema: workspace.schema, records: loaded.records)
         var locator = RecordLocator(workspace: workspace)
         guard let keep = index.record(keepID), let drop = index.record(dropID) else {
             _ = try locator.file(index.record(keepID) == nil ? keepID : dropID)
-            return 1
+            return ExitStatus.failed
         }
         guard keep.type == drop.type, let type = workspace.schema.type(named: keep.type) else {
             throw CommandError("\(keepID) is \(English.a(keep.type)) and \(dropID) is \(English.a(drop.type))",
@@ -55,18 +57,18 @@ enum MergeCommand {
                                                 type: type) { conflict in
             try choose(conflict, prefer: prefer, keepID: keepID, dropID: dropID, &context)
         }
-        try mutation.write(combination.document.bytes, to: keep.path)
+        change.write(combination.document.bytes, to: keep.path)
         let moved = try ReferenceUpdate.retarget(from: drop, to: keepID, index: index, documents: documents, except: [keepID],
-                                                 mutation: &mutation)
-        try mutation.delete(drop.path)
-        _ = try mutation.commit("crm: merge \(dropID) into \(keepID)", invocation: invocation, context: &context)
+                                                 change: &change)
+        change.delete(drop.path)
+        try ChangeFlags.apply(&change, message: "crm: merge \(dropID) into \(keepID)", context: &context)
         var summary = "merged \(type.name) \(dropID) into \(keepID)"
         if !combination.taken.isEmpty { summary += "; took " + combination.taken.joined(separator: ", ") }
         let overridden = combination.conflicts.filter(\.tookDropped).map(\.conflict.path)
         if !overridden.isEmpty { summary += "; took \(dropID)'s " + overridden.joined(separator: ", ") }
         if moved > 0 { summary += "; moved \(plural(moved, "reference"))" }
         context.console.line(summary)
-        return 0
+        return ExitStatus.success
     }
 
     /// Whether DROP's value wins a conflict: `--prefer`, else the person's answer.

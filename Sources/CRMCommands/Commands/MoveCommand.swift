@@ -1,3 +1,4 @@
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
 
@@ -15,7 +16,7 @@ enum MoveCommand {
             ArgumentSpec("id", help: "The record.", completion: .ids),
             ArgumentSpec("new-id", help: "Its new id: lowercase letters, digits and single hyphens."),
         ],
-        options: [WorkspaceMutation.noCommitOption],
+        options: ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
@@ -24,31 +25,30 @@ enum MoveCommand {
             throw CommandError("invalid id '\(newID)': \(problem)", hint: RecordID.suggestion(for: newID).map { "for example \($0)" })
         }
         let workspace = try context.workspace()
-        var mutation = try WorkspaceMutation(workspace)
+        var change = try ChangeFlags.open(workspace, invocation, context)
         let loaded = try ReferenceUpdate.loadAll(workspace)
         let index = WorkspaceIndex(schema: workspace.schema, records: loaded.records)
         guard let record = index.record(id) else {
             var locator = RecordLocator(workspace: workspace)
             _ = try locator.file(id)
-            return 1
+            return ExitStatus.failed
         }
-        guard id != newID else { return 0 }
+        guard id != newID else { return ExitStatus.success }
         if index.record(newID) != nil { throw CommandError("a record with id '\(newID)' exists already") }
         let folder = record.path.split(separator: "/").dropLast().joined(separator: "/")
         let newPath = folder + "/" + newID + ".yaml"
-        try NewCommand.ensureInside(newPath, workspace)
         let documents = Dictionary(loaded.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let updated = try ReferenceUpdate.retarget(from: record, to: newID, index: index, documents: documents, mutation: &mutation)
+        let updated = try ReferenceUpdate.retarget(from: record, to: newID, index: index, documents: documents, change: &change)
         let bytes: [UInt8]
         do {
             bytes = try RecordFile.read(record.path, root: workspace.root)
         } catch {
             throw CommandError(diagnostic: RecordFile.unreadable(record.path, error))
         }
-        try mutation.write(bytes, to: newPath)
-        try mutation.delete(record.path)
-        _ = try mutation.commit("crm: mv \(id) \(newID)", invocation: invocation, context: &context)
+        change.write(bytes, to: newPath, continuing: record.path)
+        change.delete(record.path)
+        try ChangeFlags.apply(&change, message: "crm: mv \(id) \(newID)", context: &context)
         context.console.line("renamed \(record.type) \(TerminalText.escaped(id)) to \(newID)" + (updated > 0 ? "; updated \(plural(updated, "reference"))" : ""))
-        return 0
+        return ExitStatus.success
     }
 }

@@ -1,9 +1,12 @@
-import CRMGit
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm new TYPE [FIELD=VALUE…]`: creates a record.
 enum NewCommand {
+    static let id = Option<String>(["--id"], value: "id", help: "Use this id instead of making one.")
+    static let edit = Flag(["--edit"], help: "Open the new record in $VISUAL or $EDITOR before it is saved.")
+
     static let spec = CommandSpec(
         name: "new",
         abstract: "Create a record",
@@ -14,7 +17,8 @@ enum NewCommand {
             with a random part (2026-11-20-skoda-transport-k2f7). Prints the new id.
 
             Dates take today, tomorrow, yesterday, +7d, -2w, +1m or 20.11.2026; list fields take
-            comma-separated items; map entries are set as address.city=Brno.
+            comma-separated items (quote an item that holds a comma: tags='"a, b", c'); map entries
+            are set as address.city=Brno.
 
             Examples:
               crm new customer 'name=Škoda Transport a.s.' status=prospect address.city=Plzeň
@@ -24,11 +28,7 @@ enum NewCommand {
             ArgumentSpec("type", help: "The type of the new record.", completion: .types),
             ArgumentSpec("field=value", help: "Values for its fields.", optional: true, repeating: true, completion: .fields),
         ],
-        options: [
-            OptionSpec(["--id"], value: "id", help: "Use this id instead of making one."),
-            OptionSpec(["--edit"], help: "Open the new record in $VISUAL or $EDITOR before it is saved."),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: [id.spec, edit.spec] + ChangeFlags.specs,
         run: run)
 
     /// A new record ready to be written.
@@ -43,25 +43,27 @@ enum NewCommand {
         let workspace = try context.workspace()
         let type = try RecordPresentation.type(named: invocation.arguments[0], in: workspace.schema)
         var locator = RecordLocator(workspace: workspace)
-        guard let draft = try prepare(type: type, assignments: Array(invocation.arguments.dropFirst()), invocation: invocation,
-                                      locator: &locator, context: &context) else { return 1 }
-        var mutation = try WorkspaceMutation(workspace)
-        try write(draft, with: &mutation)
-        _ = try mutation.commit("crm: new \(type.name) \(draft.id)", invocation: invocation, context: &context)
+        guard let draft = try prepare(type: type, assignments: Array(invocation.arguments.dropFirst()), id: try invocation[id],
+                                      editing: invocation[edit], locator: &locator, context: &context) else { return ExitStatus.failed }
+        var change = try ChangeFlags.open(workspace, invocation, context)
+        try write(draft, to: &change)
+        try ChangeFlags.apply(&change, message: "crm: new \(type.name) \(draft.id)", context: &context)
         context.console.line(draft.id)
-        return 0
+        return ExitStatus.success
     }
 
-    /// The new record from `FIELD=VALUE` texts, the schema's defaults and the lifecycle, edited
-    /// first with `--edit` (`nil` when the person discards it), with an id from `--id` or made
-    /// from its fields.
-    static func prepare(type: RecordType, assignments texts: [String], invocation: Invocation, locator: inout RecordLocator,
+    /// The new record from `FIELD=VALUE` texts (and `extra` assignments made without text), the
+    /// schema's defaults and the lifecycle, edited first when `editing` (`nil` when the person
+    /// discards it), with the id `given` or one made from its fields.
+    static func prepare(type: RecordType, assignments texts: [String], extra: [(field: String, value: String)] = [],
+                        id given: String? = nil, editing: Bool, locator: inout RecordLocator,
                         context: inout CommandContext) throws -> Draft? {
         var assignments = Assignments(type: type, input: try context.valueInput(), locator: locator)
-        let values = try assignments.parse(texts)
+        var values = try assignments.parse(texts)
+        for (field, value) in extra { values.append(try assignments.assign(field, value)) }
         var document = try draft(type: type, values: values, assignments: &assignments)
-        if invocation.flag("edit") {
-            var session = EditSession(context: context, locator: locator)
+        if editing {
+            var session = try EditSession(context: context, locator: locator)
             guard let edited = try session.edit(document.bytes, path: "\(type.folder)/new-\(type.name).yaml", type: type,
                                                 before: nil, context: &context) else { return nil }
             document = edited
@@ -74,38 +76,29 @@ enum NewCommand {
             try RecordEdit.applyLifecycle(type, before: nil, to: &document, context: context)
         }
         let ids = locator.ids()
-        let id: String
-        if let chosen = invocation.value("id") {
-            if let problem = RecordID.problem(with: chosen) {
-                throw CommandError("invalid id '\(chosen)': \(problem)", hint: RecordID.suggestion(for: chosen).map { "for example \($0)" })
+        let chosen: String
+        if let given {
+            if let problem = RecordID.problem(with: given) {
+                throw CommandError("invalid id '\(given)': \(problem)", hint: RecordID.suggestion(for: given).map { "for example \($0)" })
             }
-            guard !ids.contains(chosen) else { throw CommandError("a record with id '\(chosen)' exists already") }
-            id = chosen
+            guard !ids.contains(given) else { throw CommandError("a record with id '\(given)' exists already") }
+            chosen = given
         } else {
             var generator = RecordIDGenerator(random: SystemRandomNumberGenerator())
             guard let made = generator.id(for: type, fields: document.values, existing: ids) else {
                 throw CommandError("cannot make an id for the new \(type.name): its '\(type.title)' is empty",
                                    hint: "give \(type.title)=..., or choose one with --id")
             }
-            id = made
+            chosen = made
         }
-        let path = RecordIDGenerator<SystemRandomNumberGenerator>.folder(for: type, fields: document.values) + "/\(id).yaml"
-        return Draft(id: id, path: path, document: document)
+        let path = RecordIDGenerator<SystemRandomNumberGenerator>.folder(for: type, fields: document.values) + "/\(chosen).yaml"
+        return Draft(id: chosen, path: path, document: document)
     }
 
-    /// Writes a new record's file, refusing to replace one.
-    static func write(_ draft: Draft, with mutation: inout WorkspaceMutation) throws(CommandError) {
-        try ensureInside(draft.path, mutation.workspace)
-        guard FileIO.kind(of: mutation.workspace.absolute(draft.path)) == nil else { throw CommandError("\(draft.path) exists already") }
-        try mutation.write(draft.document.bytes, to: draft.path)
-    }
-
-    /// Refuses a new record file whose path could lead outside the workspace (a type folder that is a symbolic link).
-    static func ensureInside(_ path: String, _ workspace: Workspace) throws(CommandError) {
-        if let problem = WorkspacePath.problem(with: path, in: workspace.root) {
-            throw CommandError("cannot write \(path): \(problem)",
-                               hint: "replace the link with a real folder; crm writes records only inside the workspace")
-        }
+    /// Plans a new record's file, refusing to replace one.
+    static func write(_ draft: Draft, to change: inout WorkspaceChange) throws(CommandError) {
+        guard FileIO.kind(of: change.workspace.absolute(draft.path)) == nil else { throw CommandError("\(draft.path) exists already") }
+        change.write(draft.document.bytes, to: draft.path)
     }
 
     /// The new record's text: defaults, then the given values, in the schema's field order.

@@ -1,22 +1,22 @@
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm rm ID`: deletes a record that nothing refers to.
 enum RemoveCommand {
+    static let force = Flag(["--force"], help: "Delete it even when other records refer to it.")
+
     static let spec = CommandSpec(
         name: "rm",
         abstract: "Delete a record",
         discussion: "Refuses while other records refer to it, and lists them; --force deletes it anyway.",
         arguments: [ArgumentSpec("id", help: "The record.", completion: .ids)],
-        options: [
-            OptionSpec(["--force"], help: "Delete it even when other records refer to it."),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: [force.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let workspace = try context.workspace()
-        var mutation = try WorkspaceMutation(workspace)
+        var change = try ChangeFlags.open(workspace, invocation, context)
         let index = WorkspaceIndex(workspace: workspace)
         let id = invocation.arguments[0]
         guard let record = index.record(id) else {
@@ -25,15 +25,15 @@ enum RemoveCommand {
             throw CommandError("\(id) does not parse, so crm cannot tell what refers to it", hint: "fix it (crm check), or delete the file by hand")
         }
         let referrers = index.referrers(of: record)
-        if !referrers.isEmpty && !invocation.flag("force") {
+        if !referrers.isEmpty && !invocation[force] {
             let list = referrers.prefix(10).map { "  \($0.type) \($0.id)" }.joined(separator: "\n")
             throw CommandError("\(plural(referrers.count, "record")) \(referrers.count == 1 ? "refers" : "refer") to \(id):\n\(list)"
                                + (referrers.count > 10 ? "\n  ..." : ""),
                                hint: "change or delete them first, or delete it anyway with --force")
         }
-        try mutation.delete(record.path)
-        _ = try mutation.commit("crm: rm \(record.type) \(id)", invocation: invocation, context: &context)
+        change.delete(record.path)
+        try ChangeFlags.apply(&change, message: "crm: rm \(record.type) \(id)", context: &context)
         context.console.line("deleted \(record.type) \(TerminalText.escaped(id))")
-        return 0
+        return ExitStatus.success
     }
 }

@@ -6,7 +6,19 @@ import CRMWorkspace
 /// `crm report`: the workspace's reports (`crm report NAME`), or records of a type grouped and
 /// measured on the spot (`crm report TYPE --by FIELD…`).
 enum ReportCommand {
-    static let formats = ["table", "json", "csv"]
+    static let by = Option<String>(["--by"], value: "fields", help: "Group by these fields, comma-separated.", completion: .fields)
+    static let condition = Option<String>(["--where"], value: "expr", help: "Only records that meet this condition.")
+    static let count = Flag(["--count"], help: "Count the records of each group (the default measure).")
+    static let sum = Option<String>(["--sum"], value: "field", help: "Add up this number or money field.", completion: .fields, repeatable: true)
+    static let average = Option<String>(["--avg"], value: "field", help: "Average this number or money field.", completion: .fields, repeatable: true)
+    static let measure = Option<String>(["--measure"], value: "expr", help: "Compute this for each group, for example median(duration).", repeatable: true)
+    static let per = Option<OptionPair>(["--per"], value: "period", secondValue: "field",
+                                        help: "Group by day, week, month, quarter or year of this date field.",
+                                        completion: .choices(Report.Period.allCases.map(\.rawValue)))
+    static let from = Option<String>(["--from"], value: "date", help: "Only records dated from this day or period on.")
+    static let to = Option<String>(["--to"], value: "date", help: "Only records dated up to the end of this day or period.")
+    static let format = FormatOption.tables
+    static let html = Option<String>(["--html"], value: "file", help: "Write the HTML dashboard to this file.", completion: .files)
 
     static let spec = CommandSpec(
         name: "report",
@@ -31,123 +43,119 @@ enum ReportCommand {
               crm report deal --by stage --sum value --measure 'sum(value * probability / 100) as weighted'
             """,
         arguments: [ArgumentSpec("name-or-type", help: "A report's name, or a record type.", optional: true, completion: .types)],
-        options: [
-            OptionSpec(["--by"], value: "fields", help: "Group by these fields, comma-separated.", completion: .fields),
-            OptionSpec(["--where"], value: "expr", help: "Only records that meet this condition."),
-            OptionSpec(["--count"], help: "Count the records of each group (the default measure)."),
-            OptionSpec(["--sum"], value: "field", help: "Add up this number or money field.", completion: .fields, repeatable: true),
-            OptionSpec(["--avg"], value: "field", help: "Average this number or money field.", completion: .fields, repeatable: true),
-            OptionSpec(["--measure"], value: "expr", help: "Compute this for each group, for example median(duration).", repeatable: true),
-            OptionSpec(["--per"], value: "period", secondValue: "field",
-                       help: "Group by day, week, month, quarter or year of this date field.", completion: .choices(Report.Period.allCases.map(\.rawValue))),
-            OptionSpec(["--from"], value: "date", help: "Only records dated from this day or period on."),
-            OptionSpec(["--to"], value: "date", help: "Only records dated up to the end of this day or period."),
-            OptionSpec(["--format"], value: "format", help: "table, json or csv. (default: table)", completion: .choices(formats)),
-            OptionSpec(["--html"], value: "file", help: "Write the HTML dashboard to this file.", completion: .files),
-        ],
+        options: [by.spec, condition.spec, count.spec, sum.spec, average.spec, measure.spec, per.spec, from.spec, to.spec, format.spec,
+                  html.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "table")
-        if let file = invocation.value("html") { return try DashboardCommand.write(to: file, context: &context) }
+        let chosen = try invocation.format(format)
+        if let file = try invocation[html] { return try DashboardCommand.write(to: file, context: &context) }
         let workspace = try context.workspace()
         let today = try context.today()
         let (reports, problems) = SavedReport.all(in: workspace)
         guard let target = invocation.arguments.first else {
             for problem in problems { context.report(problem) }
-            return list(reports, format: format, context: &context)
+            return list(reports, format: chosen, context: &context)
         }
-        let adHoc = ["by", "per", "sum", "avg", "measure"].filter { invocation.value($0) != nil } + (invocation.flag("count") ? ["count"] : [])
-        let report: SavedReport
-        if workspace.schema.type(named: target) != nil {
-            report = try adHocReport(type: target, invocation: invocation)
+        let adHoc = [by.spec, per.spec, sum.spec, average.spec, measure.spec, count.spec].filter(invocation.isGiven)
+        var report: SavedReport
+        if let type = workspace.schema.type(named: target) {
+            report = try adHocReport(type: type, invocation: invocation, schema: workspace.schema, today: today)
         } else if let saved = reports.first(where: { $0.name == target }) {
             if let option = adHoc.first {
-                throw UsageError("--\(option) is for reports of a type (crm report TYPE --by FIELD); '\(target)' is a report", command: spec)
+                throw UsageError("\(option.names.last!) is for reports of a type (crm report TYPE --by FIELD); '\(target)' is a report", command: spec)
             }
             report = saved
         } else {
             let names = workspace.schema.typeNames + reports.map(\.name)
             throw CommandError("no report or type '\(target)'",
-                               hint: Suggestions.closest(to: target, in: names).map { "did you mean '\($0)'?" } ?? "`crm report` lists the reports")
+                               hint: Suggestions.closest(to: target, in: names).map { "did you mean '\($0)'?" } ?? "`crm report` lists the reports",
+                               status: ExitStatus.usage)
         }
-        var narrowed = report
-        if let condition = invocation.value("where") {
-            narrowed.condition = report.condition.map { "(\($0)) and (\(condition))" } ?? condition
+        var compiled = try compile(report, invocation: invocation, schema: workspace.schema, today: today)
+        if let text = try invocation[condition] {
+            compiled = compiled.narrowed(by: try RecordPresentation.query(text, type: compiled.type, schema: workspace.schema, today: today))
         }
-        let compiled = try compile(narrowed, invocation: invocation, schema: workspace.schema, today: today)
         var related = compiled.relatedTypes
-        if format == "table" { for group in compiled.report.groups { if let target = group.kind.referencedType { related.insert(target) } } }
+        if chosen == .table { for group in compiled.report.groups { if let target = group.kind.referencedType { related.insert(target) } } }
         let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { related.contains($0.name) })
         let table = compiled.run(in: index)
         let saved = report.path != nil || workspace.schema.type(named: target) == nil
-        if saved && format == "table" {
+        if saved && chosen == .table {
             context.console.line(context.console.style.bold(report.title))
         }
         let crossGroups = compiled.report.period.map { [$0.1] + compiled.report.groups } ?? compiled.report.groups
-        if format == "table", table.groupColumns == 2, compiled.report.measures.count == 1, compiled.report.measures[0].isAdditive {
+        if chosen == .table, table.groupColumns == 2, compiled.report.measures.count == 1, compiled.report.measures[0].isAdditive {
             writeCrossTable(table, index: index, groups: crossGroups, period: compiled.report.period != nil, context: &context)
         } else {
-            write(table, format: format, title: saved ? (report.name, report.title) : nil, index: index,
+            write(table, format: chosen, title: saved ? (report.name, report.title) : nil, index: index,
                   groups: compiled.report.groups, money: compiled.report.measures.map(\.isMoney), context: &context)
         }
         for problem in index.problems { context.report(problem) }
-        return 0
+        return History.status(found: !table.rows.isEmpty, problems: index.problems)
     }
 
-    /// The report `crm report TYPE --by …` describes.
-    private static func adHocReport(type: String, invocation: Invocation) throws(UsageError) -> SavedReport {
-        var measures = invocation.flag("count") ? ["count"] : []
-        measures += invocation.values("sum").map { "sum(\($0))" } + invocation.values("avg").map { "avg(\($0))" } + invocation.values("measure")
-        let per = invocation.pair("per").map { "\($0.0) \($0.1)" }
-        if let unit = invocation.pair("per")?.0, Report.Period(rawValue: unit) == nil {
-            throw UsageError("'\(unit)' is not a period: expected day, week, month, quarter or year", command: spec)
+    /// The report `crm report TYPE --by …` describes: its measures and period are built, not written as text.
+    private static func adHocReport(type: RecordType, invocation: Invocation, schema: Schema, today: CivilDate) throws -> SavedReport {
+        var report = SavedReport(name: type.name, title: type.name, type: type.name, groups: splitTopLevel(try invocation[by] ?? ""),
+                                 measures: try invocation.all(measure))
+        if invocation[count] { report.builtMeasures.append(.count) }
+        for (function, option) in [(Measure.Function.sum, sum), (.avg, average)] {
+            for field in try invocation.all(option) {
+                do {
+                    report.builtMeasures.append(try Measure(function, of: field, type: type, schema: schema, today: today))
+                } catch {
+                    throw RecordPresentation.queryFailure(error, in: field, option: option.spec.names.last!)
+                }
+            }
         }
-        let groups = splitTopLevel(invocation.value("by") ?? "")
-        guard !groups.isEmpty || per != nil else {
+        if let pair = try invocation[per] {
+            guard let unit = Report.Period(rawValue: pair.first) else {
+                throw UsageError("'\(pair.first)' is not a period: expected day, week, month, quarter or year", command: spec)
+            }
+            report.period = (unit, pair.second)
+        }
+        guard !report.groups.isEmpty || report.period != nil else {
             throw UsageError("nothing to group by: give --by FIELD or --per PERIOD FIELD", command: spec)
         }
-        return SavedReport(name: type, title: type, type: type, groups: groups, per: per, measures: measures)
+        return report
     }
 
     /// The report checked against the schema; a problem is reported against the option (or the
     /// report file's key) it comes from.
     private static func compile(_ report: SavedReport, invocation: Invocation, schema: Schema,
-                                today: CivilDate) throws(CommandError) -> CompiledReport {
+                                today: CivilDate) throws -> CompiledReport {
+        let start = try invocation[from]
+        let end = try invocation[to]
         do {
-            return try report.compile(schema: schema, today: today, from: invocation.value("from"), to: invocation.value("to"))
+            return try report.compile(schema: schema, today: today, from: start, to: end)
         } catch {
-            let fromFile = report.path != nil && invocation.value(error.key) == nil
+            let options: [String: OptionSpec] = ["by": by.spec, "per": per.spec, "from": from.spec, "to": to.spec, "date": per.spec]
+            let option = options[error.key] ?? measure.spec
+            let fromFile = report.path != nil && !invocation.isGiven(option)
             guard !fromFile else {
                 throw CommandError("report \(report.name): \(error.key), column \(error.error.column): \(error.error.message)",
                                    hint: error.error.hint ?? "fix \(report.path!); crm check shows the problem")
             }
-            let option: String
-            switch error.key {
-            case "by", "per", "where", "from", "to": option = "--" + error.key
-            case "date": option = "--per"
-            default: option = "--measure"
-            }
-            throw RecordPresentation.queryFailure(error.error, in: error.text, option: option)
+            throw RecordPresentation.queryFailure(error.error, in: error.text, option: option.names.last!)
         }
     }
 
     /// `crm report` alone: the reports with their titles.
-    private static func list(_ reports: [SavedReport], format: String, context: inout CommandContext) -> Int32 {
-        if format == "json" {
-            context.console.line(JSON.array(reports.map { report in
-                .object([("name", .string(report.name)), ("title", .string(report.title)), ("type", .string(report.type)),
-                         ("description", report.description.map(JSON.string) ?? .null)])
-            }).pretty)
-            return 0
+    private static func list(_ reports: [SavedReport], format: OutputFormat, context: inout CommandContext) -> Int32 {
+        let objects = reports.map { report in
+            JSON.object([(key: "name", value: .string(report.name)), (key: "title", value: .string(report.title)),
+                         (key: "type", value: .string(report.type)), (key: "description", value: report.description.map(JSON.string) ?? .null)])
         }
+        let status = reports.isEmpty ? ExitStatus.nothingFound : ExitStatus.success
+        if ScriptOutput.write(format, objects: objects, context: &context) { return status }
         guard !reports.isEmpty else {
             context.console.error("no reports in \(SavedReport.folder)/\n")
-            return 1
+            return status
         }
         context.console.write(TableRenderer(headers: ["report", "type", "title"], rows: reports.map { [$0.name, $0.type, $0.title] })
             .render(width: context.console.width, style: context.console.style))
-        return 0
+        return status
     }
 
     static func number(_ value: Double?) -> String {
@@ -189,24 +197,22 @@ enum ReportCommand {
             .render(width: context.console.width, style: context.console.style))
     }
 
-    static func write(_ table: Report.Table, format: String, title: (name: String, title: String)?, index: WorkspaceIndex,
+    static func write(_ table: Report.Table, format: OutputFormat, title: (name: String, title: String)?, index: WorkspaceIndex,
                       groups: [ColumnSpec], money: [Bool], context: inout CommandContext) {
         func cells(_ values: [Double?]) -> [String] {
             zip(values, money).map { value, isMoney in isMoney ? value.map(Money.format) ?? "" : number(value) }
         }
-        switch format {
-        case "json":
-            let rows = table.rows.map { row in
-                JSON.object(zip(table.columns, row.keys.map(JSON.string) + row.values.map { $0.map(JSON.number) ?? .null })
-                    .map { ($0.0, $0.1) })
-            }
-            let total = JSON.object(zip(table.columns.dropFirst(table.groupColumns), table.total.map { $0.map(JSON.number) ?? .null })
-                .map { ($0.0, $0.1) })
-            let named = title.map { [("report", JSON.string($0.name)), ("title", JSON.string($0.title))] } ?? []
-            context.console.line(JSON.object(named + [("rows", .array(rows)), ("total", total)]).pretty)
-        case "csv":
-            context.console.write(CSVWriter.text(header: table.columns, rows: table.rows.map { $0.keys + $0.values.map(number) }))
-        default:
+        let rows = table.rows.map { row in
+            JSON.object(zip(table.columns, row.keys.map(JSON.string) + row.values.map { $0.map(JSON.number) ?? .null })
+                .map { (key: $0.0, value: $0.1) })
+        }
+        let totals = zip(table.columns.dropFirst(table.groupColumns), table.total.map { $0.map(JSON.number) ?? .null }).map { (key: $0.0, value: $0.1) }
+        let totalRow = JSON.object(table.columns.prefix(table.groupColumns).map { (key: $0, value: JSON.string("total")) } + totals)
+        let named = title.map { [(key: "report", value: JSON.string($0.name)), (key: "title", value: JSON.string($0.title))] } ?? []
+        let document = JSON.object(named + [(key: "rows", value: .array(rows)), (key: "total", value: .object(totals))])
+        let csv = (table.columns, table.rows.map { $0.keys + $0.values.map(number) })
+        if ScriptOutput.write(format, objects: rows + [totalRow], document: document, csv: csv, context: &context) { return }
+        do {
             let offset = table.groupColumns - groups.count
             var rows = table.rows.map { row in
                 row.keys.enumerated().map { position, key in

@@ -1,3 +1,4 @@
+import CRMChange
 import CRMGit
 import CRMMerge
 import CRMSyntax
@@ -5,6 +6,12 @@ import CRMWorkspace
 
 /// `crm resolve`: settles what a merge could not.
 enum ResolveCommand {
+    static let ours = Flag(["--ours"], help: "Keep our value.")
+    static let theirs = Flag(["--theirs"], help: "Take the other side's value.")
+    static let value = Option<String>(["--value"], value: "value", help: "Set this value instead.")
+    static let keep = Flag(["--keep"], help: "Keep a record deleted on the other side.")
+    static let delete = Flag(["--delete"], help: "Delete a record changed on one side and deleted on the other.")
+
     static let spec = CommandSpec(
         name: "resolve",
         abstract: "Settle a merge conflict",
@@ -26,19 +33,14 @@ enum ResolveCommand {
             ArgumentSpec("id", help: "The record.", optional: true, completion: .ids),
             ArgumentSpec("field", help: "The field in conflict.", optional: true, completion: .fields),
         ],
-        options: [
-            OptionSpec(["--ours"], help: "Keep our value."),
-            OptionSpec(["--theirs"], help: "Take the other side's value."),
-            OptionSpec(["--value"], value: "value", help: "Set this value instead."),
-            OptionSpec(["--keep"], help: "Keep a record deleted on the other side."),
-            OptionSpec(["--delete"], help: "Delete a record changed on one side and deleted on the other."),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: [ours.spec, theirs.spec, value.spec, keep.spec, delete.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         guard let id = invocation.arguments.first else { return try list(&context) }
-        let choices = ["ours", "theirs", "keep", "delete"].filter(invocation.flag) + (invocation.value("value") != nil ? ["value"] : [])
+        let given = try invocation[value]
+        let choices = [("ours", ours), ("theirs", theirs), ("keep", keep), ("delete", delete)].filter { invocation[$0.1] }.map(\.0)
+            + (given != nil ? ["value"] : [])
         guard choices.count == 1 else {
             throw UsageError(choices.isEmpty ? "say how to settle it: --ours, --theirs or --value V (--keep or --delete for a deleted record)"
                                              : "give only one of --\(choices.joined(separator: ", --"))", command: spec)
@@ -60,8 +62,8 @@ enum ResolveCommand {
                 if choices[0] == "theirs" { try take(MergeConflicts.theirs(entry.value, isMap: isMap), for: field, in: &document, type: type) }
                 try MergeConflicts.remove(field, from: &document)
             }
-            if let text = invocation.value("value") {
-                let value = try assignments.parse(["\(field)=\(text)"])[0].value
+            if let text = given {
+                let value = try assignments.assign(field, text).value
                 try RecordEdit.apply { () throws(RecordEditError) in try take(value, for: field, in: &document, type: type) }
             }
         }
@@ -89,15 +91,15 @@ enum ResolveCommand {
         guard unmerged.contains(where: { $0.path == file.path && !$0.changedOnBothSides }) else {
             throw CommandError("\(id) is not in conflict", hint: "`crm resolve` lists the conflicts")
         }
-        var mutation = try WorkspaceMutation(workspace)
+        var change = try ChangeFlags.open(workspace, invocation, context)
         if keep {
-            try mutation.write(try RecordFile.read(file.path, root: workspace.root), to: file.path)
+            change.commitAsItIs(file.path)
         } else {
-            try mutation.delete(file.path)
+            change.delete(file.path)
         }
-        _ = try mutation.commit("crm: resolve \(id) (\(keep ? "keep" : "delete"))", invocation: invocation, context: &context)
+        try ChangeFlags.apply(&change, message: "crm: resolve \(id) (\(keep ? "keep" : "delete"))", context: &context)
         context.console.line(keep ? "kept \(file.type) \(id)" : "deleted \(file.type) \(id)")
-        return 0
+        return ExitStatus.success
     }
 
     /// Every conflict left, with the command that settles it.
@@ -124,9 +126,9 @@ enum ResolveCommand {
         }
         guard !lines.isEmpty else {
             context.console.line("No conflicts.")
-            return 0
+            return ExitStatus.success
         }
         for line in lines { context.console.line(TerminalText.escaped(line)) }
-        return 1
+        return ExitStatus.nothingFound
     }
 }

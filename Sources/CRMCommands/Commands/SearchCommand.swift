@@ -1,10 +1,14 @@
+import CRMInterchange
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm search WORDS…`: full-text search without regard to case or diacritics.
 enum SearchCommand {
-    static let formats = ["table", "json", "jsonl", "ids"]
+    static let type = Option<String>(["--type"], value: "type", help: "Search only records of this type.", completion: .types)
+    static let condition = Option<String>(["--where"], value: "expr", help: "Only records (of --type) that meet this condition.")
+    static let limit = Option<Int>.number(["--limit"], help: "Show at most n matches. (default: 20 in a table)")
+    static let format = FormatOption.rows
 
     static let spec = CommandSpec(
         name: "search",
@@ -12,23 +16,18 @@ enum SearchCommand {
         discussion: """
             Every word must occur in the record, as the start of one of its words, without regard to
             case or diacritics: `crm search plzen faktur` finds a call about "faktura" from Plzeň.
-            Best matches come first: more occurrences, and matches in the title, count more.
+            Best matches come first: more occurrences, and matches in the title, count more. Exits with 1
+            when nothing matches, and with 2 when some record could not be read.
             """,
         arguments: [ArgumentSpec("words", help: "The words to look for.", repeating: true)],
-        options: [
-            OptionSpec(["--type"], value: "type", help: "Search only records of this type.", completion: .types),
-            OptionSpec(["--where"], value: "expr", help: "Only records (of --type) that meet this condition."),
-            OptionSpec(["--limit"], value: "n", help: "Show at most n matches. (default: 20 in a table)"),
-            OptionSpec(["--format"], value: "format", help: "table, json, jsonl or ids. (default: table)",
-                       completion: .choices(formats)),
-        ],
+        options: [type.spec, condition.spec, limit.spec, format.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "table")
-        let limit = try invocation.positiveInteger("limit") ?? (format == "table" ? 20 : Int.max)
+        let chosen = try invocation.format(format)
+        let count = try invocation[limit] ?? (chosen == .table ? 20 : Int.max)
         let workspace = try context.workspace()
-        let type = try invocation.value("type").map { name throws(CommandError) in
+        let type = try invocation[self.type].map { name throws(CommandError) in
             try RecordPresentation.type(named: name, in: workspace.schema)
         }
         let query = invocation.arguments.joined(separator: " ")
@@ -37,32 +36,31 @@ enum SearchCommand {
         }
         let index = WorkspaceIndex(workspace: workspace)
         var candidates = type.map { index.records(ofType: $0.name) } ?? index.records
-        if let text = invocation.value("where") {
+        if let text = try invocation[condition] {
             guard let type else { throw UsageError("--where needs --type, so that its fields are known", command: spec) }
             candidates = try RecordPresentation.query(text, type: type, schema: workspace.schema, today: try context.today())
                 .select(in: index)
         }
         let titles = Dictionary(index.schema.types.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let hits = Array(FullTextSearch.search(query, in: candidates, titles: titles).prefix(limit))
+        let hits = Array(FullTextSearch.search(query, in: candidates, titles: titles).prefix(count))
         let terms = FullTextSearch.words(in: query)
-        switch format {
-        case "ids":
-            for hit in hits { context.console.line(TerminalText.escaped(candidates[hit.record].id)) }
-        case "json", "jsonl":
-            let objects = hits.map { hit in
+        func objects() -> [JSON] {
+            hits.map { hit in
                 let record = candidates[hit.record]
-                return RecordPresentation.json(record, extra: [
-                    ("score", .integer(hit.score)),
-                    ("match", .object([("field", .string(hit.field)),
-                                       ("snippet", .string(Snippet.make(record[hit.field], terms: terms)))])),
+                return RecordJSON.object(record, extra: [
+                    (key: "score", value: .integer(hit.score)),
+                    (key: "match", value: .object([(key: "field", value: .string(hit.field)),
+                                                   (key: "snippet", value: .string(Snippet.make(record[hit.field], terms: terms)))])),
                 ])
             }
-            if format == "json" {
-                context.console.line(JSON.array(objects).pretty)
-            } else {
-                for object in objects { context.console.line(object.compact) }
-            }
-        default:
+        }
+        func csv() -> (header: [String], rows: [[String]]) {
+            (["type", "id", "title", "score", "field", "snippet"], hits.map { hit in
+                let record = candidates[hit.record]
+                return [record.type, record.id, index.title(of: record), String(hit.score), hit.field, Snippet.make(record[hit.field], terms: terms)]
+            })
+        }
+        if !ScriptOutput.write(chosen, objects: objects(), csv: csv(), ids: hits.map { candidates[$0.record].id }, context: &context) {
             let rows = hits.map { hit in
                 let record = candidates[hit.record]
                 return [record.type, record.id, index.title(of: record),
@@ -74,11 +72,8 @@ enum SearchCommand {
             }
         }
         for problem in index.problems { context.report(problem) }
-        if hits.isEmpty {
-            context.console.error("nothing found for '\(query)'\n")
-            return 1
-        }
-        return index.problems.isEmpty ? 0 : 1
+        if hits.isEmpty { context.console.error("nothing found for '\(query)'\n") }
+        return History.status(found: !hits.isEmpty, problems: index.problems)
     }
 }
 

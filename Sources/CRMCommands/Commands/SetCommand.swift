@@ -3,6 +3,8 @@ import CRMWorkspace
 
 /// `crm set ID FIELD=VALUE…`: changes fields, and only their lines.
 enum SetCommand {
+    static let optOut = Option<String>(["--opt-out"], value: "offer", help: "Add this offer (or all) to a customer's opt-outs.", repeatable: true)
+
     static let spec = CommandSpec(
         name: "set",
         abstract: "Set fields of a record",
@@ -10,7 +12,8 @@ enum SetCommand {
             Changes only the lines of the given fields; comments and every other line stay. Values are
             checked against the field's kind: dates are normalised to ISO 8601 (today, tomorrow, +7d,
             20.11.2026 are understood), enum values must be in the schema, references must exist. List
-            fields take comma-separated items; map entries are set as address.city=Brno.
+            fields take comma-separated items (quote an item that holds a comma); map entries are set as
+            address.city=Brno.
 
             A complaint's status follows its workflow (see `crm types complaint`): resolving or
             rejecting one needs a resolution and stamps closed; reopening clears closed.
@@ -26,16 +29,13 @@ enum SetCommand {
             ArgumentSpec("id", help: "The record.", completion: .ids),
             ArgumentSpec("field=value", help: "The fields to set.", optional: true, repeating: true, completion: .fields),
         ],
-        options: [
-            OptionSpec(["--opt-out"], value: "offer", help: "Add this offer (or all) to a customer's opt-outs.", repeatable: true),
-            WorkspaceMutation.noCommitOption,
-        ],
+        options: [optOut.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let id = invocation.arguments[0]
         let assignmentTexts = Array(invocation.arguments.dropFirst())
-        let optOuts = invocation.values("opt-out")
+        let optOuts = try invocation.all(optOut)
         guard !assignmentTexts.isEmpty || !optOuts.isEmpty else {
             throw UsageError("nothing to set: give FIELD=VALUE or --opt-out OFFER", command: spec)
         }

@@ -1,11 +1,12 @@
 import CRMGit
+import CRMInterchange
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm show ID`: one record; for a customer, the whole picture.
 enum ShowCommand {
-    static let formats = ["text", "json", "yaml"]
+    static let format = FormatOption.record
 
     static let spec = CommandSpec(
         name: "show",
@@ -14,36 +15,35 @@ enum ShowCommand {
             For a customer, shows the whole picture: its fields, contacts, open complaints with their
             age, unpaid and overdue invoices, follow-ups still due, and the latest calls, newest first.
             For other records, their fields with referenced records named by their title, and the
-            records that refer to them. --format yaml prints the file as it is.
+            records that refer to them. --format yaml prints the file as it is. Exits with 1 when there
+            is no such record.
             """,
         arguments: [ArgumentSpec("id", help: "The record's id (its file name without .yaml).", completion: .ids)],
-        options: [
-            OptionSpec(["--format"], value: "format", help: "text, json or yaml. (default: text)",
-                       completion: .choices(formats)),
-            History.atOption,
-        ],
+        options: [format.spec, History.at.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "text")
+        let chosen = try invocation.format(format)
         let workspace = try context.workspace()
         let id = invocation.arguments[0]
-        let revision = invocation.value("at")
+        let revision = try invocation[History.at]
         let index = try History.index(workspace, at: revision)
         guard let record = index.record(id) else {
-            throw RecordLocator.notFound(id, close: index.closestIDs(to: id), problems: index.problems)
+            throw RecordLocator.notFound(id, close: index.closestIDs(to: id), problems: index.problems, status: ExitStatus.nothingFound)
         }
-        switch format {
-        case "json":
-            context.console.line(RecordPresentation.json(record).pretty)
-        case "yaml":
+        switch chosen {
+        case .json:
+            context.console.line(RecordJSON.object(record).pretty)
+        case .jsonl:
+            context.console.line(RecordJSON.object(record).compact)
+        case .yaml:
             context.console.write(try yaml(record, workspace: workspace, at: revision))
         default:
             var view = RecordView(index: index, today: try context.today(), style: context.console.style,
                                   width: context.console.width)
             context.console.write(view.render(record))
         }
-        return 0
+        return ExitStatus.success
     }
 
     /// The record's file as it is, or as it was at `revision`.

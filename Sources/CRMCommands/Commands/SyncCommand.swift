@@ -1,21 +1,26 @@
+import CRMChange
+import CRMCheck
 import CRMGit
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm sync`: fetches, merges record by record, checks, and pushes.
 enum SyncCommand {
+    static let dryRun = Flag(["--dry-run"], help: "Fetch and say what the merge and push would do; change nothing else.")
+
     static let spec = CommandSpec(
         name: "sync",
         abstract: "Merge the team's changes and share ours, through a git remote",
         discussion: """
-            Refuses to start while records have uncommitted or invalid changes, and lists them. Then
-            fetches from REMOTE (the branch's upstream, else origin), merges its branch of the same name
+            Refuses to start while records or the workspace's own files (settings, types, saved queries
+            and reports, .gitignore, .gitattributes) have uncommitted or invalid changes, and lists them.
+            Then fetches from REMOTE (the branch's upstream, else origin), merges its branch of the same name
             (records both sides changed merge field by field, as with `crm merge-file`), checks the
             workspace, and pushes when the check finds no errors.
 
-            When both sides changed a field differently, the merge stops: the records keep our values
-            and list the other side's under `conflicts:`. Settle each with the `crm resolve` command
-            shown, then run `crm sync` again to finish the merge and push. Local paths, file:// and
+            When both sides changed a field differently, the merge stops (exit status 1, as for git pull):
+            the records keep our values and list the other side's under `conflicts:`. Settle each with
+            the `crm resolve` command shown, then run `crm sync` again to finish the merge and push. Local paths, file:// and
             ssh (through the ssh agent) and https (CRM_GIT_USERNAME, CRM_GIT_PASSWORD) remotes work.
 
             Examples:
@@ -24,22 +29,22 @@ enum SyncCommand {
               crm sync backup
             """,
         arguments: [ArgumentSpec("remote", help: "The remote. (default: the branch's upstream, else origin)", optional: true)],
-        options: [OptionSpec(["--dry-run"], help: "Fetch and say what the merge and push would do; change nothing else.")],
+        options: [dryRun.spec, ChangeFlags.noVerify.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let workspace = try context.workspace()
         let git = try History.git(workspace)
-        let lock = try WorkspaceMutation.lock(workspace)
-        defer { withExtendedLifetime(lock) {} }
+        let lock = try CommitCommand.change { () throws(ChangeError) in try WorkspaceChange.lock(workspace) }
+        let options = ChangeFlags.options(invocation, context)
         let repository = git.repository
-        let dryRun = invocation.flag("dry-run")
+        let dryRun = invocation[self.dryRun]
         guard let branch = try History.run({ () throws(GitError) in try repository.currentBranch() }) else {
             throw CommandError("HEAD is not on a branch, so there is nothing to sync", hint: "git switch main")
         }
         let remote = try self.remote(invocation.arguments.first, branch: branch, repository)
         if let merge = MergeInProgress(git: git) {
-            guard try finish(merge, dryRun: dryRun, workspace, &context) else { return 1 }
+            try finish(merge, dryRun: dryRun, options: options, lock: lock, &context)
         } else {
             try refuseUnfinished(git, workspace, &context)
         }
@@ -67,7 +72,7 @@ enum SyncCommand {
             if dryRun {
                 context.console.line(merge.hasConflicts ? "the merge of \(upstream) would stop on conflicts; nothing was changed"
                                                         : "would merge \(upstream) and commit the merge")
-                return 0
+                return ExitStatus.success
             }
             try History.run { () throws(GitError) in try merge.write() }
             let message = "crm sync: merge \(upstream)\n"
@@ -75,8 +80,10 @@ enum SyncCommand {
                 try History.run { () throws(GitError) in try repository.beginMerge(of: theirs, message: message) }
                 return stopped(merge, upstream: upstream, &context)
             }
-            let commit = try MergeInProgress(git: git, theirs: theirs).finish(message: message, environment: context.environment)
-            context.console.line("merged \(upstream) as \(commit.shortID)")
+            let commit = try CommitCommand.change { () throws(ChangeError) in
+                try MergeInProgress(git: git, theirs: theirs).finish(message: message, options: options, lock: lock)
+            }
+            context.console.line("merged \(upstream)" + (commit.map { " as \($0.shortID)" } ?? ""))
         }
         return try push(branch, to: remote, upstream: theirs, dryRun: dryRun, git, &context)
     }
@@ -103,34 +110,33 @@ enum SyncCommand {
 
     /// Refuses to sync over uncommitted changes, listing them and the problems of each.
     private static func refuseUnfinished(_ git: WorkspaceGit, _ workspace: Workspace, _ context: inout CommandContext) throws(CommandError) {
-        let status = try History.run { () throws(GitError) in try git.status() }
-        let pending = try PendingChanges(git: git, workspace: workspace)
-        let records = Set(pending.entries.map(\.status.path))
-        let unfinished = status.filter { !$0.untracked || records.contains($0.path) }
+        let changed = try History.run { () throws(GitError) in try git.status() }
+        let status = try History.run { () throws(GitError) in try WorkspaceStatus(git: git, today: try? context.today()) }
+        let listed = Set(status.entries.map(\.path))
+        let unfinished = changed.filter { !$0.untracked || listed.contains($0.path) }
         guard !unfinished.isEmpty else { return }
-        for problem in pending.problems { context.report(problem) }
         for entry in unfinished { context.console.error("  \(entry.change.rawValue): \(TerminalText.escaped(entry.path))\n") }
+        let problems = status.problems
         throw CommandError("not synced: \(plural(unfinished.count, "file")) changed since the last commit"
-                           + (pending.problems.isEmpty ? "" : ", with \(plural(pending.problems.count, "problem"))"),
-                           hint: pending.problems.isEmpty ? "commit them first: crm commit" : "fix the problems, then crm commit")
+                           + (problems.isEmpty ? "" : ", with \(plural(problems.count, "problem"))"),
+                           hint: problems.isEmpty ? "commit them first: crm commit" : "fix the problems, then crm commit", problems: problems)
     }
 
-    /// Finishes a merge that stopped earlier, or says what is left; true when it was finished.
-    private static func finish(_ merge: MergeInProgress, dryRun: Bool, _ workspace: Workspace,
-                               _ context: inout CommandContext) throws(CommandError) -> Bool {
-        let blockers = try merge.blockers(WorkspaceChecker.check(workspace))
+    /// Finishes a merge that stopped earlier, or says what is left.
+    private static func finish(_ merge: MergeInProgress, dryRun: Bool, options: ChangeOptions, lock: WorkspaceLock,
+                               _ context: inout CommandContext) throws(CommandError) {
+        let check = WorkspaceCheck(merge.git.workspace).all()
+        let blockers = try History.run { () throws(GitError) in try merge.blockers(check.problems) }
         guard blockers.isEmpty else {
-            for blocker in blockers { context.report(blocker) }
             throw CommandError("a merge is in progress and \(plural(blockers.count, "conflict")) \(blockers.count == 1 ? "is" : "are") left",
-                               hint: "settle them (`crm resolve` lists them), then run crm sync again")
+                               hint: "settle them (`crm resolve` lists them), then run crm sync again", problems: blockers)
         }
         if dryRun {
             context.console.line("would finish the merge of \(merge.theirs.prefix(7))")
-            return true
+            return
         }
-        let commit = try merge.finish(message: merge.message, environment: context.environment)
-        context.console.line("finished the merge of \(merge.theirs.prefix(7)) as \(commit.shortID)")
-        return true
+        let commit = try CommitCommand.change { () throws(ChangeError) in try merge.finish(message: merge.message, options: options, lock: lock) }
+        context.console.line("finished the merge of \(merge.theirs.prefix(7))" + (commit.map { " as \($0.shortID)" } ?? ""))
     }
 
     /// Checks the workspace and pushes the branch when it has commits the remote lacks.
@@ -139,30 +145,29 @@ enum SyncCommand {
         let repository = git.repository
         guard let head = try History.run({ () throws(GitError) in try repository.commitID(of: "HEAD") }) else {
             context.console.line("nothing to push: no commit yet")
-            return 0
+            return ExitStatus.success
         }
         let ahead = upstream.flatMap { try? repository.aheadBehind(head, $0).ahead } ?? 1
         guard ahead > 0 || dryRun && upstream == nil else {
             context.console.line("nothing to push")
-            return 0
+            return ExitStatus.success
         }
-        let errors = WorkspaceChecker.check(git.workspace, today: try context.today()).filter { $0.severity == .error }
+        let errors = WorkspaceCheck(git.workspace, today: try context.today()).all().problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            for error in errors { context.report(error) }
-            throw CommandError("not pushed: the workspace has \(plural(errors.count, "error")) after the merge",
-                               hint: "fix them (`crm check`), commit, and run crm sync again")
+            throw CommandError("not pushed: the workspace has \(plural(errors.count, "error"))",
+                               hint: "fix them (`crm check`), commit, and run crm sync again", problems: errors)
         }
         let what = upstream == nil ? "\(branch)" : plural(ahead, "commit")
         if dryRun {
             context.console.line("would push \(what) to \(remote)/\(branch)")
-            return 0
+            return ExitStatus.success
         }
         try History.run { () throws(GitError) in
             try repository.push(branch, to: remote)
             if repository.upstreamRemote(of: branch) == nil { try repository.setUpstream(of: branch, to: remote) }
         }
         context.console.line("pushed \(what) to \(remote)/\(branch)")
-        return 0
+        return ExitStatus.success
     }
 
     /// One line on what the merge did to a file.
@@ -172,7 +177,7 @@ enum SyncCommand {
         case .conflicts(let fields): return "\(step.path): conflict in " + fields.joined(separator: ", ")
         case .keptBoth(let second): return "\(step.path): created on both sides; theirs kept as \(second) (a likely duplicate)"
         case .deletedOnOneSide: return "\(step.path): deleted on one side and changed on the other"
-        case .text(let conflicted): return "\(step.path): not a record; merged line by line" + (conflicted ? ", with conflict markers" : "")
+        case .unreadable(let problem): return "\(step.path): not merged: \(problem.message)"
         }
     }
 
@@ -187,10 +192,10 @@ enum SyncCommand {
             case .deletedOnOneSide:
                 context.console.error("  crm resolve \(id) --keep | --delete\n")
             default:
-                context.console.error("  edit \(step.path) (remove the conflict markers), then crm sync\n")
+                context.console.error("  merge \(step.path) by hand (ours is in the file), then crm sync\n")
             }
         }
         context.console.error("then run `crm sync` again to finish the merge and push\n")
-        return 1
+        return ExitStatus.nothingFound
     }
 }

@@ -1,52 +1,51 @@
+import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm types [TYPE]`: the record types and their fields.
 enum TypesCommand {
-    static let formats = ["text", "json"]
+    static let format = FormatOption.tables
 
     static let spec = CommandSpec(
         name: "types",
         abstract: "Show the record types and their fields",
         discussion: "Types live in .crm/types/TYPE.yaml; edit those files to add fields or types.",
         arguments: [ArgumentSpec("type", help: "Show this type's fields.", optional: true, completion: .types)],
-        options: [
-            OptionSpec(["--format"], value: "format", help: "text or json. (default: text)", completion: .choices(formats)),
-        ],
+        options: [format.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let format = try invocation.choice("format", formats, default: "text")
+        let chosen = try invocation.format(format)
         let workspace = try context.workspace()
         for problem in workspace.problems { context.report(problem) }
         let types = try invocation.arguments.first.map { name throws(CommandError) in
             [try RecordPresentation.type(named: name, in: workspace.schema)]
         } ?? workspace.schema.types
-        if format == "json" {
-            context.console.line(JSON.array(types.map(json)).pretty)
-            return 0
-        }
+        let csv: (header: [String], rows: [[String]]) = invocation.arguments.isEmpty
+            ? (["type", "folder", "fields", "description"], types.map { [$0.name, $0.folder, String($0.fields.count), $0.description] })
+            : (["field", "kind", "required", "default", "description"], types[0].fields.map(fieldRow))
+        if ScriptOutput.write(chosen, objects: types.map(json), csv: csv, context: &context) { return ExitStatus.success }
         if invocation.arguments.isEmpty {
             let rows = types.map { type in
                 [type.name, type.folder + "/", String(type.fields.count), type.description]
             }
             context.console.write(TableRenderer(headers: ["type", "folder", "fields", "description"], rows: rows)
                 .render(width: context.console.width, style: context.console.style))
-            return 0
+            return ExitStatus.success
         }
         let type = types[0]
         context.console.line(context.console.style.bold(type.name) + " · " + type.folder + "/ · title: " + type.title
                              + (type.description.isEmpty ? "" : " · " + type.description))
-        let rows = type.fields.map { field in
-            [field.key, field.kind.description, field.required ? "yes" : "",
-             field.defaultValue.map(RecordPresentation.inline) ?? "",
-             [field.description, field.unit.map { "in \($0)" }, field.pattern.map { "pattern \($0)" }]
-                .compactMap { $0 }.joined(separator: "; ")]
-        }
-        context.console.write(TableRenderer(headers: ["field", "kind", "required", "default", "description"], rows: rows)
+        context.console.write(TableRenderer(headers: ["field", "kind", "required", "default", "description"], rows: type.fields.map(fieldRow))
             .render(width: context.console.width, style: context.console.style))
         for line in lifecycleLines(type) { context.console.line(line) }
-        return 0
+        return ExitStatus.success
+    }
+
+    /// A field's row of the table of a type's fields.
+    private static func fieldRow(_ field: FieldDefinition) -> [String] {
+        [field.key, field.kind.description, field.required ? "yes" : "", field.defaultValue.map(RecordPresentation.inline) ?? "",
+         [field.description, field.unit.map { "in \($0)" }, field.pattern.map { "pattern \($0)" }].compactMap { $0 }.joined(separator: "; ")]
     }
 
     /// The workflow and service level in words, after the fields.
@@ -77,10 +76,10 @@ enum TypesCommand {
 
     static func json(_ type: RecordType) -> JSON {
         .object([
-            ("name", .string(type.name)), ("folder", .string(type.folder)), ("title", .string(type.title)),
-            ("columns", .array(type.columns.map(JSON.string))), ("description", .string(type.description)),
-            ("fields", .array(type.fields.map { field in
-                var members: [(String, JSON)] = [("key", .string(field.key)), ("kind", .string(field.kind.name))]
+            (key: "name", value: .string(type.name)), (key: "folder", value: .string(type.folder)), (key: "title", value: .string(type.title)),
+            (key: "columns", value: .array(type.columns.map(JSON.string))), (key: "description", value: .string(type.description)),
+            (key: "fields", value: .array(type.fields.map { field in
+                var members: [(key: String, value: JSON)] = [(key: "key", value: .string(field.key)), (key: "kind", value: .string(field.kind.name))]
                 switch field.kind {
                 case .enumeration(let values): members.append(("values", .array(values.map(JSON.string))))
                 case .reference(let target): members.append(("to", .string(target)))
@@ -96,14 +95,14 @@ enum TypesCommand {
                 if let description = field.description { members.append(("description", .string(description))) }
                 if let workflow = field.workflow {
                     members.append(("transitions", .object((field.kind.enumValues ?? []).compactMap { value in
-                        workflow.transitions[value].map { (value, JSON.array($0.map(JSON.string))) }
+                        workflow.transitions[value].map { (key: value, value: JSON.array($0.map(JSON.string))) }
                     })))
                     members.append(("closing", .array(workflow.closing.map(JSON.string))))
                     members.append(("closing-requires", .array(workflow.closingRequires.map(JSON.string))))
                     if let stamp = workflow.closingStamp { members.append(("closing-stamp", .string(stamp))) }
                 }
                 if let level = field.serviceLevel {
-                    members.append(("service-level", .object(level.days.sorted { $0.key < $1.key }.map { ($0.key, JSON.integer($0.value)) })))
+                    members.append(("service-level", .object(level.days.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSON.integer($0.value)) })))
                     members.append(("service-level-by", .string(level.by)))
                     members.append(("service-level-from", .string(level.from)))
                 }

@@ -1,3 +1,4 @@
+import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
@@ -25,15 +26,18 @@ struct Assignments {
         var assignments: [Assignment] = []
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "=") else {
-                throw CommandError("'\(argument)' is not FIELD=VALUE", hint: "for example status=active or address.city=Brno")
+                throw CommandError("'\(argument)' is not FIELD=VALUE", hint: "for example status=active or address.city=Brno",
+                                   status: ExitStatus.usage)
             }
-            let name = String(argument[..<equals])
-            let text = String(argument[argument.index(after: equals)...])
-            let (definition, entry) = try field(name)
-            assignments.append(Assignment(key: definition.key, entry: entry, value: try value(text, for: definition, entry: entry),
-                                          text: name + "=" + text))
+            assignments.append(try assign(String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
         }
         return assignments
+    }
+
+    /// One field (`status`, `address.city`) given a value as typed, checked and normalised.
+    mutating func assign(_ name: String, _ text: String) throws(CommandError) -> Assignment {
+        let (definition, entry) = try field(name)
+        return Assignment(key: definition.key, entry: entry, value: try value(text, for: definition, entry: entry), text: name + "=" + text)
     }
 
     /// The field a name (`status`, `address.city`) refers to.
@@ -42,21 +46,22 @@ struct Assignments {
         guard let definition = type.field(parts[0]) else {
             let hint = Suggestions.closest(to: parts[0], in: type.fieldKeys).map { "did you mean '\($0)'?" }
                 ?? "\(English.a(type.name)) has: \(type.fieldKeys.joined(separator: ", "))"
-            throw CommandError("unknown field '\(parts[0])' for \(English.a(type.name))", hint: hint)
+            throw CommandError("unknown field '\(parts[0])' for \(English.a(type.name))", hint: hint, status: ExitStatus.usage)
         }
         if case .map(let entries) = definition.kind {
             guard parts.count == 2 else {
-                throw CommandError("'\(definition.key)' is a map; set its entries", hint: "for example \(definition.key).\(entries[0])=...")
+                throw CommandError("'\(definition.key)' is a map; set its entries", hint: "for example \(definition.key).\(entries[0])=...",
+                                   status: ExitStatus.usage)
             }
             guard entries.contains(parts[1]) else {
                 throw CommandError("'\(definition.key)' has no entry '\(parts[1])'",
                                    hint: Suggestions.closest(to: parts[1], in: entries).map { "did you mean '\($0)'?" }
-                                       ?? "'\(definition.key)' has: \(entries.joined(separator: ", "))")
+                                       ?? "'\(definition.key)' has: \(entries.joined(separator: ", "))", status: ExitStatus.usage)
             }
             return (definition, parts[1])
         }
         if parts.count == 2 {
-            throw CommandError("'\(definition.key)' is \(definition.kind.name), not a map; it has no '\(parts[1])'")
+            throw CommandError("'\(definition.key)' is \(definition.kind.name), not a map; it has no '\(parts[1])'", status: ExitStatus.usage)
         }
         return (definition, nil)
     }
@@ -66,7 +71,7 @@ struct Assignments {
         if entry != nil { return .string(text.trimmingWhitespace()) }
         if definition.kind.isList {
             var items: [String] = []
-            for item in text.split(separator: ",").map({ String($0).trimmingWhitespace() }) where !item.isEmpty {
+            for item in ListCell.split(text) where !item.isEmpty {
                 items.append(try scalar(item, for: definition))
             }
             return .list(items)

@@ -1,19 +1,34 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CRMCheck
 import CRMSyntax
 import CRMWorkspace
 
-/// Opens a record in `$VISUAL`/`$EDITOR` (else `vi`) on a temporary copy, and checks it when the
-/// editor closes; on problems, offers to re-open it, keep the draft or discard it. The record's
-/// own file is never touched here: the caller writes the result only when it is valid.
+/// Opens a record in `$VISUAL`/`$EDITOR` (else `vi`, on a terminal) on a temporary copy, and
+/// checks it with `WorkspaceCheck` when the editor closes; on problems, offers to re-open it,
+/// keep the draft or discard it. The record's own file is never touched here: the caller writes
+/// the result only when it is valid.
 struct EditSession {
     let environment: [String: String]
     var locator: RecordLocator
+    /// The editor's command, run through the shell.
+    let editor: String
 
-    init(context: CommandContext, locator: RecordLocator) {
+    /// A session with the person's editor; without `$VISUAL` or `$EDITOR`, `vi` when crm runs on
+    /// a terminal, else an error (a `vi` without a terminal would wait for ever).
+    init(context: CommandContext, locator: RecordLocator) throws(CommandError) {
         environment = context.environment
         self.locator = locator
+        if let chosen = [context.environment["VISUAL"], context.environment["EDITOR"]].compactMap({ $0 })
+            .first(where: { !$0.trimmingWhitespace().isEmpty }) {
+            editor = chosen
+        } else if context.console.isTerminal && (context.console.sink == .memory || isatty(0) == 1) {
+            editor = "vi"
+        } else {
+            throw CommandError("no editor to run: $VISUAL and $EDITOR are unset or empty, and vi needs a terminal; nothing was changed",
+                               hint: "set EDITOR (for example EDITOR=nano), or change the record with crm set")
+        }
     }
 
     /// The edited record once it is valid; `nil` when the person discards it or keeps the draft.
@@ -42,8 +57,8 @@ struct EditSession {
             var edited: RecordDocument?
             do {
                 var parsed = try RecordDocument(parsing: bytes, path: path)
-                var validator = RecordValidator(index: locator.referenceIndex())
-                var found = validator.validate(parsed, as: type).filter { $0.severity == .error }
+                var found = WorkspaceCheck(locator.workspace).changes([ChangedFile(path: path, bytes: bytes, before: nil)])
+                    .filter { $0.severity == .error && $0.path == path && $0.code != "duplicate-id" }
                 if found.isEmpty, let lifecycle = Lifecycle(type: type) {
                     do {
                         try lifecycle.apply(before: before, to: &parsed, today: today)
@@ -80,7 +95,6 @@ struct EditSession {
     /// Runs the editor on `path` with the terminal, as git does: through the shell, so that an
     /// editor with arguments (`code --wait`) works.
     private func runEditor(on path: String) throws(CommandError) {
-        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let arguments = ["/bin/sh", "-c", editor + " \"$1\"", "crm-edit", path]
         var pid = pid_t()
         let argv = arguments.map { strdup($0) } + [nil]
@@ -90,7 +104,7 @@ struct EditSession {
         let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
         guard spawned == 0 else { throw CommandError("cannot run the editor '\(editor)': \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        _ = SystemCall.failure { waitpid(pid, &status, 0) }
         let exit = (status >> 8) & 0xFF
         if status & 0x7F != 0 || exit != 0 {
             throw CommandError("the editor '\(editor)' failed (exit status \(exit)); nothing was changed",

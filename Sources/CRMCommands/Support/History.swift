@@ -1,4 +1,5 @@
 import CRMGit
+import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
@@ -15,8 +16,15 @@ enum History {
     }
 
     /// The option of `show` and `list` that reads the workspace as it was.
-    static let atOption = OptionSpec(["--at"], value: "rev",
-                                     help: "Read the workspace as it was at a revision (commit, branch, HEAD~3) or a date (YYYY-MM-DD).")
+    static let at = Option<String>(["--at"], value: "rev",
+                                   help: "Read the workspace as it was at a revision (commit, branch, HEAD~3) or a date (YYYY-MM-DD).")
+
+    /// The exit status of a command that reads records: 2 when some could not be read (they
+    /// were named on standard error), else 0 when something was found and 1 when nothing was.
+    static func status(found: Bool, problems: [Diagnostic]) -> Int32 {
+        if problems.contains(where: { $0.severity == .error }) { return ExitStatus.failed }
+        return found ? ExitStatus.success : ExitStatus.nothingFound
+    }
 
     /// The index of the workspace now (only `types`), or as it was at `revision` (read from git's objects).
     static func index(_ workspace: Workspace, types: [RecordType]? = nil, at revision: String?) throws(CommandError) -> WorkspaceIndex {
@@ -58,7 +66,7 @@ enum History {
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
-    static func json(_ commit: CommitInfo) -> [(String, JSON)] {
+    static func json(_ commit: CommitInfo) -> [(key: String, value: JSON)] {
         [("commit", .string(commit.id)),
          ("author", .object([("name", .string(commit.author.name)), ("email", .string(commit.author.email))])),
          ("date", .string(isoDate(commit.author))), ("message", .string(commit.message.trimmingWhitespace()))]
@@ -76,7 +84,7 @@ enum History {
     }
 
     static func json(_ change: RecordChange) -> JSON {
-        var members: [(String, JSON)] = [("id", .string(change.id)), ("type", .string(change.type)), ("path", .string(change.path)),
+        var members: [(key: String, value: JSON)] = [("id", .string(change.id)), ("type", .string(change.type)), ("path", .string(change.path)),
                                          ("change", .string(change.kind.rawValue))]
         if let oldPath = change.oldPath, oldPath != change.path { members.append(("old-path", .string(oldPath))) }
         members.append(("fields", .array(change.fields.map(json))))

@@ -1,6 +1,7 @@
 import CRMWorkspace
 
-/// The values a command was given, after parsing.
+/// The values a command was given, after parsing. Options are read through their typed
+/// declarations (`invocation[Self.limit]`, `invocation[Self.force]`), never by name.
 public struct Invocation: Sendable {
     public let command: CommandSpec
     public let arguments: [String]
@@ -14,53 +15,40 @@ public struct Invocation: Sendable {
         self.flags = flags
     }
 
-    /// The last value given for `--key`.
-    public func value(_ key: String) -> String? {
-        values[key]?.last
-    }
-
-    /// Every value given for `--key`, in order.
-    public func values(_ key: String) -> [String] {
-        values[key] ?? []
-    }
-
-    /// The two values of an option that takes two (`--per month at`).
-    public func pair(_ key: String) -> (String, String)? {
-        guard let value = value(key) else { return nil }
-        let parts = value.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        return parts.count == 2 ? (parts[0], parts[1]) : nil
-    }
-
-    public func flag(_ key: String) -> Bool {
-        flags.contains(key)
-    }
-
-    /// `--key` as a positive integer.
-    public func positiveInteger(_ key: String) throws(UsageError) -> Int? {
-        try integer(key, from: 1, "a positive whole number")
-    }
-
-    /// `--key` as a whole number, 0 or more.
-    public func nonNegativeInteger(_ key: String) throws(UsageError) -> Int? {
-        try integer(key, from: 0, "a whole number, 0 or more")
-    }
-
-    private func integer(_ key: String, from minimum: Int, _ expected: String) throws(UsageError) -> Int? {
-        guard let text = value(key) else { return nil }
-        guard let number = Int(text), number >= minimum else {
-            throw UsageError("'\(text)' is not a valid value for '--\(key) <n>': expected \(expected)", command: command)
+    /// The option's value (the last given, for one given twice), or `nil` when it was not given.
+    public subscript<Value>(option: Option<Value>) -> Value? {
+        get throws(UsageError) {
+            declared(option.spec)
+            guard let text = values[option.spec.key]?.last else { return nil }
+            return try option.convert(text, command)
         }
-        return number
     }
 
-    /// `--key` as one of `choices`.
-    public func choice(_ key: String, _ choices: [String], default fallback: String) throws(UsageError) -> String {
-        guard let text = value(key) else { return fallback }
-        guard choices.contains(text) else {
-            var message = "'\(text)' is not a valid value for '--\(key)': expected one of \(choices.joined(separator: ", "))"
-            if let close = Suggestions.closest(to: text, in: choices) { message += "; did you mean '\(close)'?" }
-            throw UsageError(message, command: command)
-        }
-        return text
+    /// Every value given for a repeatable option, in order.
+    public func all<Value>(_ option: Option<Value>) throws(UsageError) -> [Value] {
+        declared(option.spec)
+        var result: [Value] = []
+        for text in values[option.spec.key] ?? [] { result.append(try option.convert(text, command)) }
+        return result
+    }
+
+    /// True when the flag was given.
+    public subscript(flag: Flag) -> Bool {
+        assert(command.allOptions.contains { $0.key == flag.spec.key }, "\(command.name) does not declare \(flag.spec.names)")
+        return flags.contains(flag.spec.key)
+    }
+
+    /// The format asked for, or the option's default.
+    public func format(_ option: FormatOption) throws(UsageError) -> OutputFormat {
+        try self[option.option] ?? option.fallback
+    }
+
+    /// Whether the option was given at all, for errors that name what was given.
+    public func isGiven(_ spec: OptionSpec) -> Bool {
+        values[spec.key] != nil || flags.contains(spec.key)
+    }
+
+    private func declared(_ spec: OptionSpec) {
+        assert(command.allOptions.contains { $0.key == spec.key }, "\(command.name) does not declare \(spec.names)")
     }
 }

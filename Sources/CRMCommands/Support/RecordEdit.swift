@@ -1,16 +1,17 @@
-import CRMGit
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
 
-/// The common path of `set`, `unset`, `add` and `remove`: find the record, refuse one that does
-/// not parse, change only the edited fields' lines, write it atomically under the workspace
-/// lock, commit it, and print the field-level changes.
+/// The common path of `set`, `unset`, `add`, `remove`, `done` and `resolve`: find the record,
+/// refuse one that does not parse, change only the edited fields' lines, and make the change
+/// through `WorkspaceChange` (which refuses what is not valid, and commits), then print the
+/// field-level changes.
 enum RecordEdit {
     static func run(_ invocation: Invocation, context: inout CommandContext, message: String,
                     edit: (inout RecordDocument, RecordType, inout Assignments) throws -> Void) throws -> Int32 {
         let workspace = try context.workspace()
         var locator = RecordLocator(workspace: workspace)
-        var mutation = try WorkspaceMutation(workspace)
+        var change = try ChangeFlags.open(workspace, invocation, context)
         let (file, original) = try locator.document(invocation.arguments[0])
         guard let type = workspace.schema.type(named: file.type) else {
             throw CommandError("the type of \(file.path) cannot be read", hint: "crm check shows the problem in .crm/types/")
@@ -22,12 +23,12 @@ enum RecordEdit {
         let changes = RecordChanges.between(original.values, document.values)
         guard !changes.isEmpty else {
             context.console.error("\(file.id): nothing changed\n")
-            return 0
+            return ExitStatus.success
         }
-        try mutation.write(document.bytes, to: file.path)
-        _ = try mutation.commit(message, invocation: invocation, context: &context)
+        change.write(document.bytes, to: file.path)
+        try ChangeFlags.apply(&change, message: message, context: &context)
         for change in changes { context.console.line("\(file.id): \(TerminalText.escaped(change.description))") }
-        return 0
+        return ExitStatus.success
     }
 
     /// Checks a change against the type's lifecycle and adds its stamps (`before` is `nil` for a

@@ -31,14 +31,16 @@ struct RecordLocator {
 
     /// The error for an id no record has: what is wrong with the file of that name when there
     /// is one (a link, a FIFO, unreadable, too large, not parsing), else what an id may be and the `close` ids.
-    static func notFound(_ id: String, close: [String], problems: [Diagnostic]) -> CommandError {
+    /// The exit status is `status` when there is no such record (2, a command could not do it,
+    /// unless the caller is a query, for which nothing was found), and 2 for a file that cannot be read.
+    static func notFound(_ id: String, close: [String], problems: [Diagnostic], status: Int32 = ExitStatus.failed) -> CommandError {
         if let problem = problems.first(where: { $0.path.hasSuffix(".yaml") && RecordFile(path: $0.path, type: "").id == id }) {
             return CommandError(diagnostic: problem)
         }
         let hint = close.isEmpty ? "`crm search WORDS` finds records by their content"
             : "did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
-        guard let problem = RecordID.problem(with: id) else { return CommandError("no record '\(id)'", hint: hint) }
-        return CommandError("no record '\(id)': \(problem)", hint: hint)
+        guard let problem = RecordID.problem(with: id) else { return CommandError("no record '\(id)'", hint: hint, status: status) }
+        return CommandError("no record '\(id)': \(problem)", hint: hint, status: status)
     }
 
     /// The parsed file of record `id`; a file that does not parse is an error and is never rewritten.

@@ -1,19 +1,10 @@
+import CRMInterchange
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
 
-/// How records are written for scripts (JSON) and shown to people (display text).
+/// How records are shown to people, and how the command line names types and queries.
 enum RecordPresentation {
-    /// `{"id": ..., "type": ..., "path": ..., "fields": {...}}`, field values exactly as read, keys in file order.
-    static func json(_ record: Record, extra: [(String, JSON)] = []) -> JSON {
-        .object([
-            ("id", .string(record.id)),
-            ("type", .string(record.type)),
-            ("path", .string(record.path)),
-            ("fields", .object(record.fields.map { ($0.key, JSON($0.value)) })),
-        ] + extra)
-    }
-
     /// A value on one line: list items and map entries joined with `, `.
     static func inline(_ value: Value) -> String {
         switch value {
@@ -33,20 +24,19 @@ enum RecordPresentation {
         return values.map { id in index.record(id).map { index.title(of: $0) } ?? id }.joined(separator: ", ")
     }
 
-    /// The type named `name` (or its folder), or an error that lists the types and suggests one.
+    /// The type named `name` (or its folder), or a usage error (exit status 64) that lists the
+    /// types and suggests one.
     static func type(named name: String, in schema: Schema) throws(CommandError) -> RecordType {
         if let type = schema.type(named: name) ?? schema.types.first(where: { $0.folder == name }) { return type }
         var hint = "known types: \(schema.typeNames.joined(separator: ", "))"
         if let close = Suggestions.closest(to: name, in: schema.typeNames) { hint = "did you mean '\(close)'? " + hint }
-        throw CommandError("unknown type '\(name)'", hint: hint)
+        throw CommandError("unknown type '\(name)'", hint: hint, status: ExitStatus.usage)
     }
 
     /// A query option's problem as a diagnostic: `--where:1:12: error: ...`, the expression, a
     /// caret under the column, a hint. Exit status 64: the command line is wrong.
     static func queryFailure(_ error: QueryError, in text: String, option: String) -> CommandError {
-        let diagnostic = Diagnostic(code: "query", path: option, location: SourceLocation(line: 1, column: error.column),
-                                    message: error.message, hint: error.hint, sourceLine: text)
-        return CommandError(diagnostic: diagnostic, status: 64)
+        CommandError(diagnostic: error.diagnostic(path: option, text: text), status: ExitStatus.usage)
     }
 
     /// A `--where` expression for records of `type`.

@@ -1,3 +1,4 @@
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
 
@@ -20,7 +21,7 @@ enum ReferenceUpdate {
     /// Points every reference to `record` at `newID` (skipping the records in `except`); returns
     /// how many records changed.
     static func retarget(from record: Record, to newID: String, index: WorkspaceIndex, documents: [String: RecordDocument],
-                         except: Set<String> = [], mutation: inout WorkspaceMutation) throws(CommandError) -> Int {
+                         except: Set<String> = [], change: inout WorkspaceChange) throws(CommandError) -> Int {
         var updated = 0
         for referrer in index.referrers(of: record) where !except.contains(referrer.id) {
             guard let type = index.schema.type(named: referrer.type), var document = documents[referrer.path] else { continue }
@@ -38,7 +39,7 @@ enum ReferenceUpdate {
                     continue
                 }
             }
-            try mutation.write(document.bytes, to: referrer.path)
+            change.write(document.bytes, to: referrer.path)
             updated += 1
         }
         return updated

@@ -14,27 +14,51 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// A command failed: exit status 1 (or the given one), the message and a hint on standard error.
+/// A command could not do all it was asked: exit status 2 (or the given one), the problems
+/// behind it (each shown with its excerpt and caret), then the message and a hint, on standard error.
 public struct CommandError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public let hint: String?
     public let status: Int32
-    /// A problem in a file or an option, shown with its excerpt and caret instead of the message.
-    public let diagnostic: Diagnostic?
+    /// Problems in files or options, shown before the message.
+    public let problems: [Diagnostic]
+    /// Something another program printed that explains the failure (a refusing git hook).
+    public let detail: String?
+    /// True when the error is the one problem shown (a query's, a file's), with no message after it.
+    public let isProblemOnly: Bool
 
-    public init(_ message: String, hint: String? = nil, status: Int32 = 1) {
+    public init(_ message: String, hint: String? = nil, status: Int32 = ExitStatus.failed, problems: [Diagnostic] = [],
+                detail: String? = nil) {
         self.message = message
         self.hint = hint
         self.status = status
-        self.diagnostic = nil
+        self.problems = problems
+        self.detail = detail
+        isProblemOnly = false
     }
 
-    public init(diagnostic: Diagnostic, status: Int32 = 1) {
-        self.message = diagnostic.message
-        self.hint = diagnostic.hint
+    /// An error that is one problem in a file or an option, shown with its excerpt and caret.
+    public init(diagnostic: Diagnostic, status: Int32 = ExitStatus.failed) {
+        message = diagnostic.message
+        hint = diagnostic.hint
         self.status = status
-        self.diagnostic = diagnostic
+        problems = [diagnostic]
+        detail = nil
+        isProblemOnly = true
     }
 
     public var description: String { message }
+}
+
+/// What crm's exit status says, the same for every command (`crm help exit-status`).
+public enum ExitStatus {
+    /// Done; a query found something.
+    public static let success: Int32 = 0
+    /// A query found nothing, or a check found problems.
+    public static let nothingFound: Int32 = 1
+    /// The command could not do all it was asked: a record could not be read, a file could not
+    /// be written, a change was refused. What was done is said; a refused change changed nothing.
+    public static let failed: Int32 = 2
+    /// The command line is wrong (an unknown option, type or value).
+    public static let usage: Int32 = 64
 }
