@@ -8,7 +8,8 @@ public enum CSVEncoding: String, CaseIterable, Sendable {
 /// Reads CSV files as RFC 4180 describes them, and as spreadsheets write them in practice.
 ///
 /// Fields may be quoted, and a quoted field may hold separators, line breaks and doubled
-/// quotes (`""`). Lines end in CRLF, LF or CR. A UTF-8 byte order mark is dropped, blank lines
+/// quotes (`""`). Lines end in CRLF, LF or CR. A UTF-8 byte order mark is dropped (also from a
+/// file read as Windows-1250), blank lines
 /// are skipped, and a quote inside an unquoted field is kept as text.
 public enum CSVReader {
     /// Reads a CSV file: the first record is the header.
@@ -23,7 +24,10 @@ public enum CSVReader {
         let text: [Unicode.Scalar]
         switch encoding {
         case .utf8: text = try decodeUTF8(bytes)
-        case .windows1250: text = bytes.map(Windows1250.scalar)
+        case .windows1250:
+            // A UTF-8 byte order mark means the file is not Windows-1250 after all; at least
+            // it is no part of the first column's name.
+            text = (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]).map(Windows1250.scalar)
         }
         let separator = separator ?? detectSeparator(text)
         guard separator.unicodeScalars.count == 1, let scalar = separator.unicodeScalars.first,

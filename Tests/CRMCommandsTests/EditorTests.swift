@@ -81,4 +81,17 @@ struct EditorTests {
         #expect(try fixture.read("customers/novy-zakaznik.yaml")
                     == "name: Nový zákazník s.r.o.\nkind: company\nstatus: lead\ncreated: 2026-11-22\n")
     }
+
+    @Test("Without $VISUAL or $EDITOR and without a terminal, crm says so instead of starting a vi that waits")
+    func noEditor() throws {
+        let fixture = try GitFixture(files: ["customers/acme.yaml": Self.acme])
+        for editor in [["EDITOR": ""], ["EDITOR": " ", "VISUAL": ""], [:]] {
+            let result = fixture.crm(["edit", "acme"], extra: editor)
+            #expect(result.status == 2)
+            #expect(result.errors.hasPrefix("crm: error: no editor to run: $VISUAL and $EDITOR are unset or empty, and vi needs a terminal"),
+                    "\(result.errors)")
+        }
+        #expect(try fixture.read("customers/acme.yaml") == Self.acme)
+        #expect(try fixture.git("status", "--porcelain") == "")
+    }
 }

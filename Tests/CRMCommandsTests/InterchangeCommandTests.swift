@@ -31,6 +31,10 @@ struct InterchangeCommandTests {
     func roundTrip(format: String) throws {
         let (target, sample) = try Self.workspaces()
         defer { try? FileManager.default.removeItem(atPath: sample) }
+        let tagged = CLIHarness.run(["set", "skoda-transport", "tags=\"Brno, Královo Pole\", \"say \"\"hi\"\"\", vip"], in: sample)
+        #expect(tagged.status == 0, "\(tagged.errors)")
+        #expect(try String(contentsOfFile: sample + "/customers/skoda-transport.yaml", encoding: .utf8)
+            .contains("tags: ['Brno, Královo Pole', say \"hi\", vip]"))
         for type in ["customer", "contact", "call", "complaint"] {
             let exported = Self.export([type, "--format", format], from: sample)
             let file = target.root + "/../\(type)-\(UUID().uuidString.prefix(6)).\(format)"
@@ -40,6 +44,8 @@ struct InterchangeCommandTests {
             #expect(imported.status == 0, "\(imported.errors)")
             #expect(Self.export([type, "--format", format], from: target.root) == exported)
         }
+        let shown = CLIHarness.run(["show", "skoda-transport", "--format", "jsonl"], in: target.root).output
+        #expect(shown.contains(#""tags":["Brno, Královo Pole","say \"hi\"","vip"]"#), "\(shown)")
         #expect(target.crm(["check"]).status == 0)
         #expect(try target.git("status", "--porcelain") == "")
         #expect(try target.git("log", "--format=%s", "-4").hasPrefix("crm: import \(format) complaint-"))

@@ -152,6 +152,13 @@ struct CSVReaderTests {
         #expect(error?.hint?.contains("--encoding windows-1250") == true)
     }
 
+    @Test("A UTF-8 byte order mark is dropped from a file read as Windows-1250, not made part of the first name")
+    func byteOrderMarkInWindows1250() throws {
+        let table = try CSVReader.read([0xEF, 0xBB, 0xBF] + Array("name;city\nAcme;Brno\n".utf8), encoding: .windows1250)
+        #expect(table.header == ["name", "city"])
+        #expect(table.rows.map(\.fields) == [["Acme", "Brno"]])
+    }
+
     @Test("Describes an error as line:column: message")
     func errorDescription() {
         let error = CSVError(line: 3, column: 7, message: "quoted field is not closed")

@@ -22,17 +22,18 @@ public struct DiagnosticRenderer: Sendable {
         if let position = diagnostic.location, let source = diagnostic.sourceLine {
             let number = String(position.line)
             let gutter = String(repeating: " ", count: number.count + 2)
+            let (excerpt, column) = Self.window(Array(source.unicodeScalars), around: position.column)
             var shown = ""
             var caretOffset = 0
-            var column = 1
-            for scalar in source.unicodeScalars {
+            var current = 1
+            for scalar in excerpt {
                 let piece = scalar == "\t" ? " " : TerminalText.escaped(String(scalar))
-                if column < position.column { caretOffset += TerminalText.width(piece) }
+                if current < column { caretOffset += TerminalText.width(piece) }
                 shown += piece
-                column += 1
+                current += 1
             }
             text += style.dim(" \(number) |") + " " + shown + "\n"
-            if position.column <= column {
+            if column <= current {
                 text += style.dim(gutter + "|") + " " + String(repeating: " ", count: caretOffset) + style.green("^") + "\n"
             }
         }
@@ -40,6 +41,24 @@ public struct DiagnosticRenderer: Sendable {
             text += style.cyan("hint:") + " " + TerminalText.escaped(hint) + "\n"
         }
         return text
+    }
+
+    /// At most `Self.excerptWidth` characters of a long line around `column`, with `…` where it
+    /// is cut, and the column within the excerpt.
+    static let excerptWidth = 100
+
+    static func window(_ scalars: [Unicode.Scalar], around column: Int) -> ([Unicode.Scalar], Int) {
+        guard scalars.count > excerptWidth else { return (scalars, column) }
+        let start = max(0, min(column - 1 - excerptWidth * 2 / 3, scalars.count - excerptWidth))
+        let end = min(scalars.count, start + excerptWidth)
+        var excerpt = Array(scalars[start..<end])
+        var shifted = column - start
+        if start > 0 {
+            excerpt.insert("…", at: 0)
+            shifted += 1
+        }
+        if end < scalars.count { excerpt.append("…") }
+        return (excerpt, shifted)
     }
 
     /// `3 errors and 1 warning in 2 files`, or `no problems found`.
