@@ -44,9 +44,12 @@ test: deps
 # The long runs `make test` keeps short: four processes writing one workspace for SOAK_SECONDS
 # (the suite runs a few seconds), and a workspace of 1,000,000 empty files (the suite: 100,000).
 SOAK_SECONDS ?= 60
+# How long crm writers race a user's `git commit -am` and a deleted cache (the suite: 3 s).
+RACE_SECONDS ?= 30
 soak: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	CRM_SOAK_SECONDS=$(SOAK_SECONDS) swift test --skip-build --filter SoakTests $(SWIFT_FLAGS)
+	CRM_RACE_SECONDS=$(RACE_SECONDS) swift test --skip-build --filter RaceTests $(SWIFT_FLAGS)
 	CRM_LARGE_TESTS=1 swift test --skip-build --filter HostileHugeInputTests/millionFiles $(SWIFT_FLAGS)
 
 # Builds crm and shows it on sample-workspace: a customer's whole picture, then a list.

@@ -69,6 +69,7 @@ private struct Recovery {
             }
             removeStaleLock()
             removeLeftovers()
+            if let lost = recommitLost(since: commit, now: now) { return lost }
             guard now == commit else { return [] }
             switch restage(commit, git: git) {
             case .unchanged: return []
@@ -103,6 +104,27 @@ private struct Recovery {
         } catch {
             return .failed
         }
+    }
+
+    /// After a commit made since with git's index as it was before the change (its lock was
+    /// removed by hand), HEAD may lack files the change committed while the working files still
+    /// hold them: those are committed again. Returns what was done, or `nil` when nothing was lost.
+    private func recommitLost(since commit: String, now: String) -> [String]? {
+        guard let git else { return nil }
+        let lost = journal.entries.filter { entry in
+            let path = git.repositoryPath(entry.path)
+            let working = digest(workspace.absolute(entry.path))
+            let inHead = ((try? git.repository.file(path, at: now)) ?? nil).map(ChangeJournal.digest)
+            return working == .some(entry.after) && inHead != entry.after
+        }
+        guard !lost.isEmpty else { return nil }
+        var change = WorkspaceChange(workspace, options: ChangeOptions(environment: environment), lock: lock)
+        for entry in lost { change.commitAsItIs(entry.path) }
+        let message = "crm: commit again what '\(subject)' changed in " + lost.map(\.path).joined(separator: ", ")
+        guard let made = try? change.apply(message: message).commit else {
+            return ["\(lost.map(\.path).joined(separator: ", ")) changed by '\(subject)' are not in HEAD any more (a commit was made with git's old index); `crm commit` commits them"]
+        }
+        return ["committed \(lost.map(\.path).joined(separator: ", ")) again as \(made.shortID): a commit made after '\(subject)' with git's old index had left them out"]
     }
 
     /// True when the commit `commit` holds what the change wrote to the entry's file, and the

@@ -29,7 +29,7 @@ public enum WorkspaceFile: Sendable, Hashable {
             } else if path.hasSuffix(".yaml"), let folder = Self.definitionFolders.first(where: { path.hasPrefix($0 + "/") }),
                       !path.dropFirst(folder.count + 1).contains("/") {
                 self = folder == ".crm/types" ? .typeFile : folder == ".crm/queries" ? .query : .report
-            } else if path.hasSuffix(".yaml"), let type = schema.type(forPath: path) {
+            } else if path.hasSuffix(".yaml"), !StagedFiles.name(of: path).hasPrefix("."), let type = schema.type(forPath: path) {
                 self = .record(type: type.name)
             } else {
                 self = .other

@@ -85,12 +85,38 @@ let checkCases: [CheckCase] = [
               message: "likely the same contact as 'honza' (same email 'jan@acme.cz')", severity: .warning),
     CheckCase(name: "a broken type file", files: [".crm/types/thing.yaml": "name:\n  kind: nummber\n"], path: ".crm/types/thing.yaml",
               line: 2, column: 9, code: "schema", message: "unknown kind 'nummber'"),
+    CheckCase(name: "a saved query whose condition no longer fits the schema",
+              files: [".crm/queries/smb.yaml": "type: customer\nwhere: status = active and segmnt = smb\n"], path: ".crm/queries/smb.yaml",
+              line: 2, column: 28, code: "query", message: "where: unknown field 'segmnt' for a customer"),
+    CheckCase(name: "a hidden record file", files: [acme: acmeText, "customers/.acme.yaml": acmeText], path: "customers/.acme.yaml",
+              line: nil, column: nil, code: "hidden-file", message: "a hidden file in a type folder; crm does not read it as a record",
+              severity: .warning),
     CheckCase(name: "an unknown setting", files: [".crm/config.yaml": "name: x\nauto-comit: false\n"], path: ".crm/config.yaml",
               line: 2, column: 1, code: "config", message: "unknown setting 'auto-comit'", severity: .warning),
 ]
 
 @Suite("crm check")
 struct CheckerTests {
+    @Test("A change is checked against the rest: references among new records, referrers of deleted ones, duplicate ids, workflow")
+    func changes() throws {
+        let fixture = try TemporaryWorkspace(files: [acme: acmeText, "contacts/jan.yaml": "name: Jan\ncustomer: acme\n",
+                                                     "complaints/x1.yaml": "customer: acme\nopened: 2026-11-01\nsubject: Late\nstatus: open\n"])
+        let check = WorkspaceCheck(fixture.workspace)
+        #expect(check.changes([
+            ChangedFile(path: "customers/beta.yaml", bytes: Array("name: Beta\n".utf8), before: nil),
+            ChangedFile(path: "contacts/eva.yaml", bytes: Array("name: Eva\ncustomer: beta\n".utf8), before: nil),
+        ]).isEmpty)
+        #expect(check.changes([ChangedFile(path: acme, bytes: nil, before: Array(acmeText.utf8))]).map(\.description)
+            == ["contacts/jan.yaml:2:11: error: 'customer' refers to acme, which is deleted (customers/acme.yaml)",
+                "complaints/x1.yaml:1:11: error: 'customer' refers to acme, which is deleted (customers/acme.yaml)"].sorted())
+        #expect(check.changes([ChangedFile(path: "contacts/sub/acme.yaml", bytes: Array("name: Other\n".utf8), before: nil)])
+            .map(\.code) == ["duplicate-id"])
+        let resolved = "customer: acme\nopened: 2026-11-01\nsubject: Late\nstatus: resolved\nresolution: Done\nclosed: 2026-11-02\n"
+        #expect(check.changes([ChangedFile(path: "complaints/x1.yaml", bytes: Array(resolved.utf8),
+                                           before: Array("customer: acme\nopened: 2026-11-01\nsubject: Late\nstatus: open\n".utf8))])
+            .map(\.message) == ["a complaint cannot go from open to resolved"])
+    }
+
     @Test("Contacts of one name at different customers are not duplicates; at the same customer they are")
     func namesWithinOwners() throws {
         let fixture = try TemporaryWorkspace(files: [

@@ -37,6 +37,15 @@ enum HostileHarness {
         return probe.map { $0.status != 0 && $0.errors.contains("Read-only file system") } ?? false
     }()
 
+    /// True when this machine lets the tests mount a small tmpfs, to fill a disk.
+    static let canMountTmpfs: Bool = {
+        guard getuid() == 0, let folder = try? CLIHarness.emptyFolder() else { return false }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard (try? GitFixture.shell(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder]))?.status == 0 else { return false }
+        _ = try? GitFixture.shell(["umount", folder])
+        return true
+    }()
+
     /// The peak resident memory of `crm ARGUMENTS` in kilobytes (GNU time's `%M`), with its result.
     static func measured(_ arguments: [String], in directory: String, seconds: Int = 300) throws -> (result: CLIHarness.Result, kilobytes: Int, seconds: Double) {
         let result = try crm(arguments, in: directory, prefix: ["/usr/bin/time", "-f", "crm-peak %M %e"], seconds: seconds)
