@@ -22,13 +22,7 @@ extension WorkspaceChange {
         var files = StagedFiles(root: workspace.root, items: items)
         let journal = try openJournal(ChangeJournal(root: workspace.root, mode: mode, head: head.commit, indexLock: indexLock.identity,
                                                     message: text, entries: files.journalEntries))
-        do {
-            try files.prepare()
-            try files.switchOver()
-        } catch {
-            journal.remove()
-            throw ChangeError.file(error)
-        }
+        try Self.switchOver(&files, journal: journal)
         var step = GitStep(git: git, head: head, lock: indexLock, journal: journal, mode: mode)
         do {
             try step.run(items: items, message: text, change: self, outcome: &outcome)

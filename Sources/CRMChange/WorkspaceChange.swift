@@ -150,6 +150,15 @@ public struct WorkspaceChange {
         var files = StagedFiles(root: workspace.root, items: items)
         let journal = try openJournal(ChangeJournal(root: workspace.root, mode: .files, head: nil, indexLock: nil, message: message,
                                                     entries: files.journalEntries))
+        try Self.switchOver(&files, journal: journal)
+        files.finish()
+        journal.remove()
+        return ChangeOutcome()
+    }
+
+    /// Prepares the files and switches them over; on failure, nothing has changed and the
+    /// journal is removed.
+    static func switchOver(_ files: inout StagedFiles, journal: JournalFile) throws(ChangeError) {
         do {
             try files.prepare()
             try files.switchOver()
@@ -157,9 +166,6 @@ public struct WorkspaceChange {
             journal.remove()
             throw ChangeError.file(error)
         }
-        files.finish()
-        journal.remove()
-        return ChangeOutcome()
     }
 
     func openJournal(_ journal: ChangeJournal) throws(ChangeError) -> JournalFile {

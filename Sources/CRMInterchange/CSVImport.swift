@@ -12,8 +12,7 @@ public enum CSVImport {
             table = try CSVReader.read(bytes, encoding: encoding)
         } catch {
             let text = encoding == .windows1250 ? Windows1250.decode(bytes) : String(decoding: bytes, as: UTF8.self)
-            let problem = error.diagnostic(path: path, code: "csv", text: text)
-            throw ImportError(problem.message, hint: problem.hint, problems: [problem])
+            throw ImportError(error.diagnostic(path: path, code: "csv", text: text))
         }
         if let key, type.field(key) == nil { throw unknownField(key, type: type, option: "--key") }
         let columns = try fields(for: table.header, type: type, maps: maps)

@@ -10,8 +10,7 @@ public enum JSONImport {
         do {
             values = try JSONReader.readAny(bytes)
         } catch {
-            let problem = error.diagnostic(path: path, code: "json", text: String(decoding: bytes, as: UTF8.self))
-            throw ImportError(problem.message, hint: problem.hint, problems: [problem])
+            throw ImportError(error.diagnostic(path: path, code: "json", text: String(decoding: bytes, as: UTF8.self)))
         }
         for (number, value) in values.enumerated() {
             let label = "record \(number + 1)"

@@ -274,5 +274,10 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
+    /// The error that is one reader's problem, located in its file.
+    public init(_ problem: Diagnostic) {
+        self.init(problem.message, hint: problem.hint, problems: [problem])
+    }
+
     public var description: String { message }
 }

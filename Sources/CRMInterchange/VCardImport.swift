@@ -23,8 +23,7 @@ public enum VCardImport {
             do {
                 cards = try VCardReader.read(bytes)
             } catch {
-                let problem = error.diagnostic(path: name, code: "vcard", text: String(decoding: bytes, as: UTF8.self))
-                throw ImportError(problem.message, hint: problem.hint, problems: [problem])
+                throw ImportError(error.diagnostic(path: name, code: "vcard", text: String(decoding: bytes, as: UTF8.self)))
             }
             for card in cards {
                 let label = files.count > 1 ? "\(name):\(card.line)" : "card at line \(card.line)"

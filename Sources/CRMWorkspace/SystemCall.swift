@@ -12,8 +12,8 @@ import Darwin
 public enum SystemCall {
     /// Runs `call` (which returns -1 and sets `errno` on failure) until it is not interrupted.
     @discardableResult
-    public static func check(_ operation: @autoclosure () -> String, _ path: @autoclosure () -> String,
-                             _ call: () -> Int32) throws(FileError) -> Int32 {
+    public static func check<Result: BinaryInteger>(_ operation: @autoclosure () -> String, _ path: @autoclosure () -> String,
+                                                    _ call: () -> Result) throws(FileError) -> Result {
         while true {
             let result = call()
             if result >= 0 { return result }
@@ -27,13 +27,7 @@ public enum SystemCall {
     @discardableResult
     public static func count(_ operation: @autoclosure () -> String, _ path: @autoclosure () -> String,
                              _ call: () -> Int) throws(FileError) -> Int {
-        while true {
-            let result = call()
-            if result >= 0 { return result }
-            let code = errno
-            if code == EINTR { continue }
-            throw FileError(path: path(), code: code, operation: operation())
-        }
+        try check(operation(), path(), call)
     }
 
     /// `check` for calls whose failure is expected and answered by the caller: the `errno` of a

@@ -19,7 +19,7 @@ struct FileStamp: Sendable, Hashable {
     /// The stamp of the file at `path` relative to the open folder `folder`.
     init?(_ path: String, relativeTo folder: Int32) {
         var info = stat()
-        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        guard SystemCall.failure({ fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) }) == nil else { return nil }
         self.init(info)
     }
 

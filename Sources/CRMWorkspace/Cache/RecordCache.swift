@@ -34,8 +34,8 @@ public enum RecordCache {
     /// and refreshing the caches of the types that changed.
     public static func load(_ files: [RecordFile], workspace: Workspace) -> (result: RecordLoader.Result, statistics: Statistics) {
         var statistics = Statistics()
-        let root = open(workspace.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if root >= 0 { close(root) } }
+        let root = (try? SystemCall.open(workspace.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC, operation: "open folder")) ?? -1
+        defer { if root >= 0 { SystemCall.close(root) } }
         let stamps = ParallelMap.map(files.count, workers: ProcessInfoCores.readers, chunk: 256, state: { () }) { index, _ in
             FileStamp(files[index].path, relativeTo: root)
         }
@@ -95,7 +95,7 @@ public enum RecordCache {
     /// Removes every cache file of the workspace.
     public static func clear(_ workspace: Workspace) {
         for name in DirectoryWalker.names(in: workspace.absolute(folder)) ?? [] where name.hasSuffix(".records") {
-            unlink(workspace.absolute("\(folder)/\(name)"))
+            _ = SystemCall.failure { unlink(workspace.absolute("\(folder)/\(name)")) }
         }
     }
 }

@@ -34,9 +34,8 @@ struct RecordCacheFile {
 
     /// Reads the cache at `path` made for `key`; `nil` when it is missing, for another key, or damaged.
     init?(path: String, key: UInt64) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+        guard let descriptor = try? SystemCall.open(path, O_RDONLY | O_CLOEXEC) else { return nil }
+        defer { SystemCall.close(descriptor) }
         var header = [UInt8](repeating: 0, count: Self.headerLength)
         guard Self.read(descriptor, into: &header, at: 0) else { return nil }
         let fields: (key: UInt64, count: UInt32, length: UInt64, checksum: UInt64)? = header.withUnsafeBytes { raw in
@@ -79,8 +78,9 @@ struct RecordCacheFile {
     private static func read(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int) -> Bool {
         var done = 0
         while done < buffer.count {
-            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
-            if count < 0 && errno == EINTR { continue }
+            let count = (try? SystemCall.count("read", "a cache file") {
+                buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            }) ?? 0
             guard count > 0 else { return false }
             done += count
         }
