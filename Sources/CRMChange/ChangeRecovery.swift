@@ -144,7 +144,8 @@ private struct Recovery {
             let folder = StagedFiles.folder(of: target)
             let current = digest(target)
             if current == .some(entry.after) { continue }
-            if let temporary = entry.temporary, let after = entry.after, digest(folder + "/" + temporary) == .some(after) {
+            if current == .some(entry.before), let temporary = entry.temporary, let after = entry.after,
+               digest(folder + "/" + temporary) == .some(after) {
                 _ = SystemCall.failure { rename(folder + "/" + temporary, target) }
             } else if entry.after == nil, current == .some(entry.before) {
                 _ = SystemCall.failure { unlink(target) }
