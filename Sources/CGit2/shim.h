@@ -1,6 +1,7 @@
 #ifndef CRM_CGIT2_SHIM_H
 #define CRM_CGIT2_SHIM_H
 #include <git2.h>
+#include <git2/sys/repository.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one function per option crm sets. */
 

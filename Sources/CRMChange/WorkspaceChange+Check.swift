@@ -81,7 +81,7 @@ extension WorkspaceChange {
                 let repositoryPaths = items.map { git.repositoryPath($0.path) }
                 gitBytes += blocks((try? git.repository.sizeOfTrees(on: repositoryPaths, in: head)) ?? 0)
             }
-            let index = (try? FileIO.read(git.repository.gitFolder + "/index").count) ?? 0
+            let index = SystemCall.size(of: git.repository.gitFolder + "/index") ?? 0
             gitBytes += 2 * blocks(index + items.count * 128) + 4 * block
         }
         let margin = 64 << 10

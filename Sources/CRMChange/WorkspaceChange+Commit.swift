@@ -69,6 +69,7 @@ struct GitStep {
         let temporaryIndex = state.folder + "/index"
         var treeChanges: [(path: String, blob: String?)] = []
         var indexChanges: [IndexChange] = []
+        let index = try gitCall { () throws(GitError) in try IndexUpdate(repository: repository, at: temporaryIndex) }
         try gitCall { () throws(GitError) in
             for item in items {
                 let path = git.repositoryPath(item.path)
@@ -82,7 +83,8 @@ struct GitStep {
                 treeChanges.append((path, blob))
                 indexChanges.append(IndexChange(path: path, blob: blob))
             }
-            try repository.writeIndex(indexChanges, to: temporaryIndex)
+            try index.apply(indexChanges)
+            try index.write()
         }
         if mode == .stage {
             try gitCall { () throws(GitError) in
@@ -94,7 +96,10 @@ struct GitStep {
         }
         let tree = try gitCall { () throws(GitError) -> String in
             if change.mergeParent != nil {
-                return try repository.tree(ofIndexAt: temporaryIndex)
+                guard !index.hasConflicts else {
+                    throw GitError(operation: "commit the merge", code: -1, message: "files are still not merged")
+                }
+                return try index.tree()
             }
             return try repository.tree(from: head.commit, applying: treeChanges)
         }

@@ -69,15 +69,15 @@ public final class IndexLock {
             + "nothing was changed. If no git process is running, one was interrupted: remove that file")
     }
 
-    /// Puts the index file at `temporary` into the lock file and flushes it: from now on the
-    /// lock holds the complete new index, and `install` makes it git's.
+    /// Puts the index file at `temporary` into the lock file: from now on the lock holds the
+    /// complete new index, and `install` makes it git's. Like git, crm does not flush the index
+    /// to the disk (git checks it on reading, and it can be rebuilt from HEAD).
     public func fill(from temporary: String) throws(GitError) {
         do throws(FileError) {
             let bytes = try FileIO.read(temporary)
             try SystemCall.check("empty", path) { ftruncate(descriptor, 0) }
             try SystemCall.check("seek in", path) { Int32(truncatingIfNeeded: lseek(descriptor, 0, SEEK_SET)) }
             try FileIO.writeAll(bytes, to: descriptor, path: path)
-            try SystemCall.sync(descriptor, path: path)
         } catch {
             throw GitError(operation: "write git's index", code: -1, message: error.description)
         }

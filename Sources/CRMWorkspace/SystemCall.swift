@@ -71,6 +71,13 @@ public enum SystemCall {
         return overflow ? Int.max : bytes
     }
 
+    /// The size in bytes of the file at `path`, or `nil` when it does not exist.
+    public static func size(of path: String) -> Int? {
+        var info = stat()
+        guard failure({ lstat(path, &info) }) == nil else { return nil }
+        return Int(info.st_size)
+    }
+
     /// The device and inode of an open file, which tell one file from another with the same name.
     public static func identity(of descriptor: Int32, path: String) throws(FileError) -> FileIdentity {
         var info = stat()

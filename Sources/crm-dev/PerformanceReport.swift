@@ -31,7 +31,9 @@ struct PerformanceReport {
             - **Many reads in flight.** Files are read and parsed by more threads than cores, so a cold page
               cache keeps the disk busy.
             - **Commits without the index round trip.** `crm set` builds the new tree from HEAD's tree and
-              updates only its file's entry in git's index.
+              updates only its file's entry in git's index, which it parses once (a hard link, not a
+              copy, is what libgit2 rewrites) and hands to libgit2's attribute lookups; like git, it
+              does not flush the index to the disk.
 
             ## Machine
 
