@@ -9,7 +9,7 @@ extension Aggregate {
         case .field(let key): related = index.linkedPositions(from: position, key: key)
         case .referrers(let type): related = index.referrerPositions(of: position).filter { index.type(at: $0) == type }
         }
-        if let filter { related = related.filter { filter.test($0, index) } }
+        if let filter { related = related.filter { filter.test($0, index, position) } }
         switch function {
         case .count:
             return String(related.count)

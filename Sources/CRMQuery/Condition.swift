@@ -10,6 +10,9 @@ indirect enum Condition: Sendable {
     case test(Accessor, Test)
     /// A date or number compared with another field of the same record: `closed <= due`.
     case fieldTest(Accessor, QueryOperator, Accessor, dated: Bool, today: CivilDate)
+    /// A field compared with a field of the record an aggregate belongs to: `by = ^owner`. Dates
+    /// and numbers (`ordered`) compare as such; other values are equal when their folded text is.
+    case outerTest(Accessor, QueryOperator, Accessor, dated: Bool, ordered: Bool, today: CivilDate)
     /// A full-text term, folded.
     case text([UInt8])
 }

@@ -3,7 +3,7 @@ import CRMWorkspace
 /// A span of time a query value names, in seconds since 1970 on the records' own clock:
 /// a day (`2026-11-20`, `today`, `-30d`), a month (`2026-11`, `last-month`), a quarter
 /// (`2026-Q4`), a week (`this-week`, Monday to Sunday), a year (`2026`, `this-year`), or the
-/// minute of a date and time.
+/// minute of a date and time (`2026-11-20 14:00`), in every form `crm set` reads (`22.11.2026`).
 public struct DateRange: Sendable, Hashable {
     public let start: Int
     /// The first second after the span.
@@ -45,6 +45,10 @@ public struct DateRange: Sendable, Hashable {
         if text.count == 4, let year = Int(text), let first = CivilDate(year: year, month: 1, day: 1) {
             return DateRange(days: first, until: CivilDate(year: year, month: 12, day: 31)!)
         }
+        // Every other form `crm set` takes: `22.11.2026`, `dnes`, `22.11.2026 14:00`.
+        let input = ValueInput(today: today, now: CivilDateTime(date: today))
+        if let date = input.date(text) { return day(date) }
+        if text.contains(":"), let moment = input.dateTime(text) { return DateRange(start: moment.instant, end: moment.instant + 60) }
         return nil
     }
 

@@ -74,7 +74,7 @@ public struct Measure: Sendable {
     /// The measure over the records at `positions` of `index`; `nil` when there is nothing to
     /// compute it from (an average of no values).
     public func compute(_ positions: [Int], index: WorkspaceIndex) -> Double? {
-        let kept = filter.map { filter in positions.filter { filter.test($0, index) } } ?? positions
+        let kept = filter.map { filter in positions.filter { filter.test($0, index, $0) } } ?? positions
         switch function {
         case .count:
             return Double(kept.count)

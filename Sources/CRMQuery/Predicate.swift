@@ -15,46 +15,62 @@ struct Predicate: Sendable {
     /// A test of one value; `index` resolves references to titles.
     typealias Matcher = @Sendable (String, WorkspaceIndex) -> Bool
 
-    let test: @Sendable (Int, WorkspaceIndex) -> Bool
+    /// Whether the record at a position passes; the last argument is the position of the record
+    /// an aggregate belongs to, which `^field` reads (the record itself outside aggregates).
+    let test: @Sendable (Int, WorkspaceIndex, Int) -> Bool
 
     init(_ condition: Condition) {
         switch condition {
         case .and(let left, let right):
             let (first, second) = (Predicate(left).test, Predicate(right).test)
-            test = { first($0, $1) && second($0, $1) }
+            test = { first($0, $1, $2) && second($0, $1, $2) }
         case .or(let left, let right):
             let (first, second) = (Predicate(left).test, Predicate(right).test)
-            test = { first($0, $1) || second($0, $1) }
+            test = { first($0, $1, $2) || second($0, $1, $2) }
         case .not(let inner):
             let negated = Predicate(inner).test
-            test = { !negated($0, $1) }
+            test = { !negated($0, $1, $2) }
         case .text(let word):
-            test = { position, index in
+            test = { position, index, _ in
                 index.fields(at: position).contains { field in field.value.strings.contains { TextFold.hasWord(startingWith: word, in: $0) } }
             }
         case .has(.path(let path)):
             let read = path.byteReader(from: 0)
-            test = { read($0, $1) { !$0.isEmpty } }
+            test = { position, index, _ in read(position, index) { !$0.isEmpty } }
         case .has(let accessor):
             let read = accessor.reader()
-            test = { read($0, $1) { !$0.isEmpty } }
+            test = { position, index, _ in read(position, index) { !$0.isEmpty } }
         case .test(.path(let path), let valueTest) where valueTest.byteMatcher() != nil:
             let read = path.byteReader(from: 0)
             let (negated, match) = valueTest.byteMatcher()!
-            test = { position, index in negated != read(position, index, match) }
+            test = { position, index, _ in negated != read(position, index, match) }
         case .test(let accessor, let valueTest):
             let read = accessor.reader()
             let (negated, match) = valueTest.matcher()
-            test = { position, index in negated != read(position, index) { match($0, index) } }
+            test = { position, index, _ in negated != read(position, index) { match($0, index) } }
         case .fieldTest(let left, let comparison, let right, let dated, let today):
-            let (readLeft, readRight) = (left.reader(), right.reader())
-            test = { position, index in
-                var bound: String?
-                _ = readRight(position, index) { bound = $0; return true }
-                guard let bound, let valueTest = Test.comparing(comparison, with: bound, dated: dated, today: today) else { return false }
-                let (negated, match) = valueTest.matcher()
-                return negated != readLeft(position, index) { match($0, index) }
-            }
+            let compare = Self.comparison(left, comparison, right, dated: dated, ordered: true, today: today)
+            test = { position, index, _ in compare(position, position, index) }
+        case .outerTest(let left, let comparison, let right, let dated, let ordered, let today):
+            let compare = Self.comparison(left, comparison, right, dated: dated, ordered: ordered, today: today)
+            test = { position, index, outer in compare(position, outer, index) }
+        }
+    }
+
+    /// `left OP right`, `left` read at the first position and `right` at the second: as dates or
+    /// numbers when `ordered`, else as folded text.
+    private static func comparison(_ left: Accessor, _ comparison: QueryOperator, _ right: Accessor, dated: Bool, ordered: Bool,
+                                   today: CivilDate) -> @Sendable (Int, Int, WorkspaceIndex) -> Bool {
+        let (readLeft, readRight) = (left.reader(), right.reader())
+        return { position, other, index in
+            var bound: String?
+            _ = readRight(other, index) { bound = $0; return true }
+            guard let bound else { return comparison == .notEqual && !ordered }
+            let valueTest = ordered ? Test.comparing(comparison, with: bound, dated: dated, today: today)
+                : .textEqual([TextFold.foldedBytes(bound)], negated: comparison == .notEqual)
+            guard let valueTest else { return false }
+            let (negated, match) = valueTest.matcher()
+            return negated != readLeft(position, index) { match($0, index) }
         }
     }
 }

@@ -6,12 +6,19 @@ import CRMWorkspace
 struct QueryCompiler {
     let schema: Schema
     let today: CivilDate
+    /// The names of the person running the query, which `me` stands for; `nil` when nobody
+    /// runs it (a saved query being checked), so `me` matches no one.
+    let me: [String]?
     /// Types whose records the query reads besides the one it filters.
     private(set) var relatedTypes: Set<String> = []
+    /// The types of the records whose aggregates are being compiled, innermost last: `^field`
+    /// names a field of the last.
+    private var outerTypes: [RecordType] = []
 
-    init(schema: Schema, today: CivilDate) {
+    init(schema: Schema, today: CivilDate, me: [String]? = nil) {
         self.schema = schema
         self.today = today
+        self.me = me
     }
 
     mutating func compile(_ expression: QueryExpression, for type: RecordType) throws(QueryError) -> Condition {
@@ -25,10 +32,13 @@ struct QueryCompiler {
             return .has(accessor)
         case .compare(let operand, let comparison, let values):
             let (accessor, kind) = try resolve(operand, in: type)
+            if values.count == 1, !values[0].quoted, values[0].text.hasPrefix("^"), comparison != .matches, comparison != .contains {
+                return try outerTest(accessor, comparison, values[0], kind: kind)
+            }
             if let other = try otherField(values, comparison: comparison, kind: kind, in: type) {
                 return .fieldTest(accessor, comparison, other, dated: kind == .date || kind == .datetime, today: today)
             }
-            return .test(accessor, try test(comparison, values, kind: kind, operand: operand))
+            return .test(accessor, try test(comparison, try person(values, comparison, kind: kind), kind: kind, operand: operand))
         }
     }
 
@@ -41,7 +51,7 @@ struct QueryCompiler {
         guard values.count == 1, !values[0].quoted, dated.contains(kind) || numeric.contains(kind),
               [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(comparison) else { return nil }
         let text = values[0].text
-        if dated.contains(kind) ? DateRange.parse(text, today: today) != nil : Number(text) != nil { return nil }
+        if dated.contains(kind) ? DateRange.parse(text, today: today) != nil : Number(ValueInput.numberText(text)) != nil { return nil }
         guard let path = try? FieldPath(text, in: type, schema: schema) else { return nil }
         let other = path.kind.isList ? path.kind.itemKind : path.kind
         guard dated.contains(kind) ? dated.contains(other) : numeric.contains(other) else {
@@ -49,6 +59,47 @@ struct QueryCompiler {
         }
         relatedTypes.formUnion(path.intermediateTypes)
         return .path(path)
+    }
+
+    /// `FIELD OP ^OUTER` inside an aggregate's `where`: the related record's field compared with a
+    /// field of the record the aggregate belongs to (`count(calls where by = ^owner)`).
+    private mutating func outerTest(_ accessor: Accessor, _ comparison: QueryOperator, _ value: QueryValue,
+                                    kind: FieldKind) throws(QueryError) -> Condition {
+        let name = String(value.text.dropFirst())
+        guard let outer = outerTypes.last else {
+            throw QueryError(column: value.offset + 1, message: "'\(value.text)' names a field of the record an aggregate belongs to",
+                             hint: "use it inside an aggregate, for example count(calls where by = ^owner) = 0; quote \"\(value.text)\" to mean the text")
+        }
+        let (other, otherKind) = try resolve(.path(name, offset: value.offset + 1), in: outer)
+        let dated: Set<FieldKind> = [.date, .datetime]
+        let numeric: Set<FieldKind> = [.number, .money]
+        let ordered = dated.contains(kind) && dated.contains(otherKind) || numeric.contains(kind) && numeric.contains(otherKind)
+        guard ordered || [.equal, .notEqual].contains(comparison) else {
+            throw QueryError(column: value.offset + 1, message: "'\(comparison.rawValue)' compares dates or numbers, and \(name) is \(otherKind.name)",
+                             hint: "compare with = or !=")
+        }
+        return .outerTest(accessor, comparison, other, dated: dated.contains(kind), ordered: ordered, today: today)
+    }
+
+    /// `values` with an unquoted `me` replaced by the names of the person running the query,
+    /// in `=`, `!=` and `in` tests of fields that hold names (text and references).
+    private func person(_ values: [QueryValue], _ comparison: QueryOperator, kind: FieldKind) throws(QueryError) -> [QueryValue] {
+        guard kind == .text || kind.referencedType != nil,
+              [.equal, .notEqual, .within, .notWithin].contains(comparison) else { return values }
+        var result: [QueryValue] = []
+        for value in values {
+            guard !value.quoted, value.text.lowercased() == "me" else {
+                result.append(value)
+                continue
+            }
+            guard let me else { continue }
+            guard !me.isEmpty else {
+                throw QueryError(column: value.offset + 1, message: "cannot tell who 'me' is",
+                                 hint: "set CRM_USER, or git config crm.user NAME; quote \"me\" to mean the word")
+            }
+            result += me.map { QueryValue(text: $0, quoted: true, offset: value.offset) }
+        }
+        return result
     }
 
     /// The accessor for an operand and the kind of the values it gives.
@@ -108,6 +159,8 @@ struct QueryCompiler {
         if let name = aggregate.field {
             field = try path(name, in: related, offset: aggregate.relationOffset + aggregate.relation.count + 1)
         }
+        outerTypes.append(type)
+        defer { outerTypes.removeLast() }
         let filter = try aggregate.filter.map { expression throws(QueryError) in try compile(expression, for: related) }
         let kind: FieldKind
         switch function {
@@ -162,7 +215,7 @@ struct QueryCompiler {
             for value in values {
                 guard let range = DateRange.parse(value.text, today: today) else {
                     throw QueryError(column: value.offset + 1, message: "'\(value.text)' is not a date",
-                                     hint: "write 2026-11-20, today, -30d, +2w, this-week, last-month, 2026-11 or 2026")
+                                     hint: "write 2026-11-20, 20.11.2026, 2026-11-20 14:00, today, -30d, +2w, this-week, last-month, 2026-11 or 2026")
                 }
                 ranges.append(range)
             }
@@ -170,9 +223,9 @@ struct QueryCompiler {
         case .number, .money:
             var numbers: [Double] = []
             for value in values {
-                guard let number = Number(value.text.replacing(",", with: ".")) else {
+                guard let number = Number(ValueInput.numberText(value.text)) else {
                     throw QueryError(column: value.offset + 1, message: "'\(value.text)' is not a number",
-                                     hint: "this field holds numbers; write digits such as 10000 or 12.5")
+                                     hint: "this field holds numbers; write digits such as 10 000, 10000 or 12,5")
                 }
                 numbers.append(number.value)
             }

@@ -36,12 +36,14 @@ struct QueryToken: Sendable, Hashable {
 
 /// Splits a query into tokens. Words run until a space, a parenthesis, a comma, a quote or a
 /// comparison operator (`= != < <= > >= ~`), so `at>=2026-01-01` and `follow-up = -30d` read
-/// as people mean them.
+/// as people mean them. A comma between two digits is a decimal comma inside the word (`12,5`);
+/// in a list, `in (1,2)` still names two values.
 enum QueryLexer {
     static func tokens(_ text: String) throws(QueryError) -> [QueryToken] {
         let characters = Array(text.unicodeScalars)
         var tokens: [QueryToken] = []
         var index = 0
+        func isDigit(_ character: Unicode.Scalar) -> Bool { ("0"..."9").contains(character) }
         func isWordCharacter(_ character: Unicode.Scalar) -> Bool {
             !character.properties.isWhitespace && !"(),=<>~\"'!".unicodeScalars.contains(character)
         }
@@ -59,7 +61,7 @@ enum QueryLexer {
             case ")":
                 tokens.append(QueryToken(kind: .rightParenthesis, offset: start))
                 index += 1
-            case ",":
+            case "," where !(start > 0 && isDigit(characters[start - 1]) && index + 1 < characters.count && isDigit(characters[index + 1])):
                 tokens.append(QueryToken(kind: .comma, offset: start))
                 index += 1
             case "=", "~":
@@ -98,6 +100,13 @@ enum QueryLexer {
                     throw QueryError(column: start + 1, message: "the quoted value is not closed", hint: "end it with \(character)")
                 }
                 tokens.append(QueryToken(kind: .string(value), offset: start))
+            case ",":
+                // A decimal comma, `12,5`: part of the word before it.
+                var word = tokens.removeLast()
+                index += 1
+                while index < characters.count && isWordCharacter(characters[index]) { index += 1 }
+                word.kind = .word(String(String.UnicodeScalarView(characters[word.offset..<index])))
+                tokens.append(word)
             default:
                 while index < characters.count && isWordCharacter(characters[index]) { index += 1 }
                 var word = ""

@@ -1,6 +1,7 @@
 /// Reads a `--where` expression: `or` binds loosest, then `and` (also implied between two
 /// conditions side by side), then `not`; parentheses group. A word with no operator after it
-/// is a full-text term. Groups, `not` and aggregates nest at most `QueryLimits.depth` levels,
+/// is a full-text term, except that a value starting with a digit runs on over the numeral
+/// words after it (`amount > 10 000`, `at > 2026-11-20 14:00`). Groups, `not` and aggregates nest at most `QueryLimits.depth` levels,
 /// and long chains of `and` and `or` become balanced trees, so no expression is read, checked
 /// or run with deep recursion.
 struct QueryParser {
@@ -213,7 +214,8 @@ struct QueryParser {
             let open = advance()
             var values: [QueryValue] = []
             while true {
-                values.append(try parseValue(after: comparison))
+                let value = try parseValue(after: comparison)
+                values += value.quoted ? [value] : Self.listItems(value)
                 if case .comma = current.kind {
                     _ = advance()
                     continue
@@ -234,7 +236,14 @@ struct QueryParser {
         switch token.kind {
         case .word(let word):
             _ = advance()
-            return QueryValue(text: word, quoted: false, offset: token.offset)
+            var text = word
+            if Self.isNumeral(word) {
+                while case .word(let next) = current.kind, Self.isNumeral(next), !Self.isOperator(tokens[position + 1]) {
+                    text += " " + next
+                    _ = advance()
+                }
+            }
+            return QueryValue(text: text, quoted: false, offset: token.offset)
         case .string(let text):
             _ = advance()
             return QueryValue(text: text, quoted: true, offset: token.offset)
@@ -242,5 +251,29 @@ struct QueryParser {
             throw QueryError(column: token.offset + 1, message: "expected a value after '\(comparison.rawValue)'",
                              hint: comparison == .within ? "write in (a, b, c)" : "quote an empty value: \"\"")
         }
+    }
+
+    /// A word that starts like a number, a date or a phone number (`10`, `000`, `14:00`,
+    /// `+420`): such words after a value are its continuation (`10 000`, `2026-11-20 14:00`,
+    /// `777 000 111`), not words to search for.
+    private static func isNumeral(_ word: String) -> Bool {
+        let body = word.first == "+" || word.first == "-" ? word.dropFirst() : Substring(word)
+        return body.first?.isASCII == true && body.first!.isNumber && body.allSatisfy { $0.isASCII && ($0.isNumber || ":.,-/".contains($0)) }
+    }
+
+    /// `1,2` in a list is two values, as the lexer read it as one word with a decimal comma.
+    private static func listItems(_ value: QueryValue) -> [QueryValue] {
+        var items: [QueryValue] = []
+        var offset = value.offset
+        for part in value.text.split(separator: ",", omittingEmptySubsequences: false) {
+            items.append(QueryValue(text: String(part), quoted: false, offset: offset))
+            offset += part.unicodeScalars.count + 1
+        }
+        return items
+    }
+
+    private static func isOperator(_ token: QueryToken) -> Bool {
+        if case .comparison = token.kind { return true }
+        return ["contains", "in", "not"].contains(token.keyword ?? "")
     }
 }

@@ -12,14 +12,16 @@ public struct RecordQuery: Sendable {
     /// The types whose records the query reads through references and aggregates.
     public let relatedTypes: Set<String>
 
-    /// Reads `text` for records of `type`; dates are relative to `today`.
-    public init(_ text: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
+    /// Reads `text` for records of `type`; dates are relative to `today`, and `me` names the
+    /// person with these names (`nil`: nobody, so `owner = me` matches no record).
+    public init(_ text: String, type: RecordType, schema: Schema, today: CivilDate, me: [String]? = nil) throws(QueryError) {
         var parser = try QueryParser(text)
-        try self.init(expression: try parser.parse(), text: text, type: type, schema: schema, today: today)
+        try self.init(expression: try parser.parse(), text: text, type: type, schema: schema, today: today, me: me)
     }
 
-    init(expression: QueryExpression, text: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
-        var compiler = QueryCompiler(schema: schema, today: today)
+    init(expression: QueryExpression, text: String, type: RecordType, schema: Schema, today: CivilDate,
+         me: [String]? = nil) throws(QueryError) {
+        var compiler = QueryCompiler(schema: schema, today: today, me: me)
         predicate = Predicate(try compiler.compile(expression, for: type))
         relatedTypes = compiler.relatedTypes
         self.text = text
@@ -51,13 +53,13 @@ public struct RecordQuery: Sendable {
 
     /// True when the record at `position` of `index` meets the query.
     public func matches(at position: Int, in index: WorkspaceIndex) -> Bool {
-        predicate.test(position, index)
+        predicate.test(position, index, position)
     }
 
     /// The positions among `positions` whose records meet the query.
     public func filter(_ positions: [Int], in index: WorkspaceIndex) -> [Int] {
         let test = predicate.test
-        return positions.filter { test($0, index) }
+        return positions.filter { test($0, index, $0) }
     }
 
     /// The records of the query's type in `index` that meet it.

@@ -30,7 +30,7 @@ public struct ValueInput: Sendable {
             }
             normalized = moment.description
         case .number, .money:
-            normalized = trimmed.replacing(",", with: ".").filter { $0 != " " && $0 != "\u{A0}" }
+            normalized = Self.numberText(trimmed)
         case .bool:
             switch TextFold.fold(trimmed) {
             case "yes", "true", "ano", "1": normalized = "true"
@@ -47,6 +47,19 @@ public struct ValueInput: Sendable {
         }
         if let problem = ValueCheck.problem(with: normalized, kind: kind.itemKind) { return .failure(problem) }
         return .success(normalized)
+    }
+
+    /// A number as people type it, as records write it: spaces between digit groups dropped
+    /// (`10 000`, also no-break and thin spaces), a decimal comma made a dot (`12,50`). The
+    /// result is not checked; `Number` reads it.
+    public static func numberText(_ text: String) -> String {
+        let spaces: Set<Character> = [" ", "\u{A0}", "\u{202F}", "\u{2009}"]
+        let groups = text.trimmingWhitespace().split(whereSeparator: { spaces.contains($0) })
+        // Only groups of three digits follow the first: `10 0000` is a mistake, not a number.
+        guard groups.dropFirst().allSatisfy({ $0.prefix(while: \.isNumber).count == 3 }),
+              groups.dropLast().allSatisfy({ $0.allSatisfy(\.isNumber) || $0 == groups.first! && $0.dropFirst().allSatisfy(\.isNumber) })
+        else { return text.trimmingWhitespace() }
+        return groups.joined().replacing(",", with: ".")
     }
 
     /// `today`, `yesterday`, `tomorrow`, `+7d`, `-2w`, `+1m`, `-1y`, `2026-11-20`, `20.11.2026`.
@@ -67,11 +80,21 @@ public struct ValueInput: Sendable {
         return nil
     }
 
-    /// `now`, `today` (midnight), a date (midnight), or `YYYY-MM-DDTHH:MM[:SS]` with `T` or a space.
+    /// `now`, `today` (midnight), a date (midnight), `YYYY-MM-DDTHH:MM[:SS]` with `T` or a space,
+    /// or a date as `date(_:)` reads it, a space and `HH:MM[:SS]` (`20.11.2026 14:00`).
     public func dateTime(_ text: String) -> CivilDateTime? {
         if text.lowercased() == "now" { return now }
         if let moment = CivilDateTime(text) { return moment }
+        if let space = text.lastIndex(of: " "), let day = date(String(text[..<space]).trimmingWhitespace()),
+           let moment = CivilDateTime(day.description + "T" + Self.paddedTime(text[text.index(after: space)...])) {
+            return moment
+        }
         return date(text).map { CivilDateTime(date: $0) }
+    }
+
+    /// `9:05` as `09:05`, so a time typed without its leading zero reads.
+    private static func paddedTime(_ time: Substring) -> String {
+        time.first(where: { $0 == ":" }) != nil && time.prefix(while: { $0 != ":" }).count == 1 ? "0" + time : String(time)
     }
 
     /// `+7d`, `-2w`, `+1m`, `-1y`: the day that far from `today`.

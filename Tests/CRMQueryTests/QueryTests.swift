@@ -262,12 +262,6 @@ struct QueryTests {
         try example.expectRefused { try RecordQuery($0, type: $1, schema: $2, today: QueryFixture.today) }
     }
 
-    @Test("Tables are large enough")
-    func sizes() {
-        #expect(queryCases.count >= 80)
-        #expect(rejectedQueries.count >= 30)
-    }
-
     @Test("Hints name the close field and list enum values")
     func hints() throws {
         let (index, fixture) = try Self.index()

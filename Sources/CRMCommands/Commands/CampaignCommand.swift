@@ -45,7 +45,7 @@ enum CampaignCommand {
             throw CommandError("this workspace has no customer type", hint: "add .crm/types/customer.yaml (crm init writes one)")
         }
         let query = try invocation[condition].map { text throws(CommandError) in
-            try RecordPresentation.query(text, type: customerType, schema: workspace.schema, today: today)
+            try RecordPresentation.query(text, type: customerType, workspace: workspace, today: today, context: context)
         }
         let index = WorkspaceIndex(workspace: workspace)
         for problem in index.problems { context.report(problem) }

@@ -1,3 +1,4 @@
+import CRMGit
 import CRMInterchange
 import CRMWorkflow
 import CRMWorkspace

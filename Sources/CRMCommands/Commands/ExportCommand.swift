@@ -43,7 +43,7 @@ enum ExportCommand {
         let today = try context.today()
         let type = try RecordPresentation.type(named: invocation.arguments[0], in: workspace.schema)
         let query = try invocation[condition].map { text throws(CommandError) in
-            try RecordPresentation.query(text, type: type, schema: workspace.schema, today: today)
+            try RecordPresentation.query(text, type: type, workspace: workspace, today: today, context: context)
         }
         let index = WorkspaceIndex(workspace: workspace)
         for problem in index.problems { context.report(problem) }

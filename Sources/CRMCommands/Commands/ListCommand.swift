@@ -51,7 +51,7 @@ enum ListCommand {
         }
         var selection = RecordSelection(type: type)
         for text in [saved?.condition, try invocation[condition]].compactMap({ $0 }) {
-            selection = selection.and(try RecordPresentation.query(text, type: type, schema: workspace.schema, today: today))
+            selection = selection.and(try RecordPresentation.query(text, type: type, workspace: workspace, today: today, context: context))
         }
         var sorter: RecordSorter?
         if let text = try invocation[sort] ?? saved?.sort {

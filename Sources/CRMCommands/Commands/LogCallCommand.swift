@@ -1,3 +1,4 @@
+import CRMGit
 import CRMChange
 import CRMSyntax
 import CRMWorkflow

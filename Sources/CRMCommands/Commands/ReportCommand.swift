@@ -74,7 +74,8 @@ enum ReportCommand {
         }
         var compiled = try compile(report, invocation: invocation, schema: workspace.schema, today: today)
         if let text = try invocation[condition] {
-            compiled = compiled.narrowed(by: try RecordPresentation.query(text, type: compiled.type, schema: workspace.schema, today: today))
+            compiled = compiled.narrowed(by: try RecordPresentation.query(text, type: compiled.type, workspace: workspace,
+                                                                          today: today, context: context))
         }
         var related = compiled.relatedTypes
         if chosen == .table { for group in compiled.report.groups { if let target = group.kind.referencedType { related.insert(target) } } }

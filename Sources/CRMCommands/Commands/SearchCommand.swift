@@ -38,7 +38,7 @@ enum SearchCommand {
         var candidates = type.map { index.records(ofType: $0.name) } ?? index.records
         if let text = try invocation[condition] {
             guard let type else { throw UsageError("--where needs --type, so that its fields are known", command: spec) }
-            candidates = try RecordPresentation.query(text, type: type, schema: workspace.schema, today: try context.today())
+            candidates = try RecordPresentation.query(text, type: type, workspace: workspace, today: try context.today(), context: context)
                 .select(in: index)
         }
         let titles = Dictionary(index.schema.types.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })

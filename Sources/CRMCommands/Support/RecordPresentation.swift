@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMGit
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -39,10 +40,13 @@ enum RecordPresentation {
         CommandError(diagnostic: error.diagnostic(path: option, text: text), status: ExitStatus.usage)
     }
 
-    /// A `--where` expression for records of `type`.
-    static func query(_ text: String, type: RecordType, schema: Schema, today: CivilDate) throws(CommandError) -> RecordQuery {
+    /// A `--where` expression for records of `type`; `me` in it is the person running crm.
+    static func query(_ text: String, type: RecordType, workspace: Workspace, today: CivilDate,
+                      context: CommandContext) throws(CommandError) -> RecordQuery {
+        let me = !text.lowercased().contains("me")
+            ? nil : UserIdentity(workspace: workspace, environment: context.environment).names
         do {
-            return try RecordQuery(text, type: type, schema: schema, today: today)
+            return try RecordQuery(text, type: type, schema: workspace.schema, today: today, me: me)
         } catch {
             throw queryFailure(error, in: text, option: "--where")
         }
