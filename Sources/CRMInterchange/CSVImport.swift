@@ -1,4 +1,3 @@
-import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 

@@ -17,9 +17,12 @@ public struct ColumnSpec: Sendable {
     public let kind: FieldKind
     /// The types whose records the column reads besides the record's own.
     public let relatedTypes: Set<String>
+    /// The workspace's currency, for money in records that name none.
+    let currency: String
 
     public init(_ text: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
         self.text = text
+        currency = schema.currency
         switch text {
         case "id", "type", "path":
             source = text == "id" ? .id : text == "type" ? .type : .path
@@ -49,7 +52,17 @@ public struct ColumnSpec: Sendable {
         case .type: return [record.type]
         case .path: return [record.path]
         case .field(let path): return path.values(of: record, in: index)
-        case .aggregate(let aggregate): return aggregate.value(for: record, index).map { [$0] } ?? []
+        case .aggregate(let aggregate): return aggregate.values(for: record, index)
+        }
+    }
+
+    /// A money column's amounts with their currencies; `nil` for other columns.
+    public func amounts(of record: Record, in index: WorkspaceIndex?) -> [MoneyAmount]? {
+        guard kind.itemKind == .money else { return nil }
+        switch source {
+        case .field(let path): return path.amounts(of: record, in: index, currency: currency)
+        case .aggregate: return values(of: record, in: index).compactMap(MoneyAmount.init)
+        default: return nil
         }
     }
 

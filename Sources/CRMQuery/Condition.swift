@@ -17,6 +17,18 @@ indirect enum Condition: Sendable {
     case text([UInt8])
 }
 
+extension Condition {
+    /// The fields that comparisons of two fields (`closed <= due`) read, both sides.
+    var comparedFields: [Accessor] {
+        switch self {
+        case .and(let left, let right), .or(let left, let right): return left.comparedFields + right.comparedFields
+        case .not(let inner): return inner.comparedFields
+        case .fieldTest(let left, _, let right, _, _): return [left, right]
+        case .has, .test, .outerTest, .text: return []
+        }
+    }
+}
+
 /// Where a condition's values come from.
 enum Accessor: Sendable {
     case path(FieldPath)
@@ -42,6 +54,8 @@ struct Aggregate: Sendable {
     var link: Link
     var field: FieldPath?
     var filter: Predicate?
+    /// True for money in records that name their currency: one value per currency.
+    var perCurrency = false
 }
 
 /// A comparison with values parsed for the kind it applies to. `any` tests pass when any value

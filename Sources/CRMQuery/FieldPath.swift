@@ -106,19 +106,34 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// The values at the end of the path: a string, a list's items, or the values reached
     /// through every referenced record; empty when absent.
     public func values(of record: Record, in index: WorkspaceIndex?) -> [String] {
-        var records = [record]
-        for step in steps {
-            switch step {
-            case .field(let key):
-                return records.flatMap { $0[key]?.strings ?? [] }.filter { !$0.isEmpty }
-            case .entry(let key, let entry):
-                return records.compactMap { $0[key]?[entry: entry]?.string }.filter { !$0.isEmpty }
-            case .follow(let key):
-                guard let index else { return [] }
-                records = records.flatMap { $0[key]?.strings ?? [] }.compactMap { index.record($0) }
-            }
+        holders(of: record, in: index).flatMap(ownValues)
+    }
+
+    /// The money at the path, each amount in the currency of the record that holds it.
+    public func amounts(of record: Record, in index: WorkspaceIndex?, currency workspace: String) -> [MoneyAmount] {
+        holders(of: record, in: index).flatMap { holder in
+            let currency = Currency.of(holder, default: workspace)
+            return ownValues(of: holder).compactMap { Number($0).map { MoneyAmount(amount: $0.value, currency: currency) } }
         }
-        return []
+    }
+
+    /// The records whose fields end the path: the record itself, or those its references reach.
+    private func holders(of record: Record, in index: WorkspaceIndex?) -> [Record] {
+        var records = [record]
+        for case .follow(let key) in steps {
+            guard let index else { return [] }
+            records = records.flatMap { $0[key]?.strings ?? [] }.compactMap { index.record($0) }
+        }
+        return records
+    }
+
+    /// The values of the path's last step in a record that holds it.
+    private func ownValues(of holder: Record) -> [String] {
+        switch steps.last {
+        case .field(let key)?: return (holder[key]?.strings ?? []).filter { !$0.isEmpty }
+        case .entry(let key, let entry)?: return holder[key]?[entry: entry]?.string.map { $0.isEmpty ? [] : [$0] } ?? []
+        default: return []
+        }
     }
 
     public var description: String { text }

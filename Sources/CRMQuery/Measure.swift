@@ -2,7 +2,8 @@ import CRMWorkspace
 
 /// What a report computes for each group of records: `count`, `sum(amount)`,
 /// `avg(duration)`, `median(days(opened, closed))`, `min(...)`, `max(...)`,
-/// `percent(closed <= due)`; `where` keeps some of the group's records
+/// `percent(closed <= due)` (of the records that have both fields it compares); `where` keeps
+/// some of the group's records
 /// (`sum(amount where due < today)`), `as TITLE` names the column.
 public struct Measure: Sendable {
     public enum Function: String, Sendable, CaseIterable {
@@ -16,6 +17,8 @@ public struct Measure: Sendable {
     public let relatedTypes: Set<String>
     let value: NumericValue?
     let filter: Predicate?
+    /// For `percent`, the records it is a percentage of, when not all of the group.
+    let base: Predicate?
 
     /// The number of records.
     public static let count = Measure(function: .count, title: "count", relatedTypes: [], value: nil, filter: nil)
@@ -26,6 +29,7 @@ public struct Measure: Sendable {
         self.relatedTypes = relatedTypes
         self.value = value
         self.filter = filter
+        base = nil
     }
 
     /// Reads a measure for records of `type`; dates in its condition are relative to `today`.
@@ -65,7 +69,12 @@ public struct Measure: Sendable {
         }
         var related: Set<String> = []
         value = try syntax.value.map { value throws(QueryError) in try NumericValue(value, type: type, schema: schema, related: &related) }
-        filter = try syntax.filter.map { expression throws(QueryError) in Predicate(try compiler.compile(expression, for: type)) }
+        let condition = try syntax.filter.map { expression throws(QueryError) in try compiler.compile(expression, for: type) }
+        filter = condition.map(Predicate.init)
+        // percent(closed <= due) is of the records that have both dates: an open complaint is
+        // neither on time nor late.
+        let compared = function == .percent ? condition?.comparedFields ?? [] : []
+        base = compared.isEmpty ? nil : Predicate(compared.dropFirst().reduce(Condition.has(compared[0])) { .and($0, .has($1)) })
         self.function = function
         title = syntax.title ?? syntax.text
         relatedTypes = related.union(compiler.relatedTypes)
@@ -79,11 +88,15 @@ public struct Measure: Sendable {
         case .count:
             return Double(kept.count)
         case .percent:
-            return positions.isEmpty ? nil : 100 * Double(kept.count) / Double(positions.count)
+            guard let base else { return positions.isEmpty ? nil : 100 * Double(kept.count) / Double(positions.count) }
+            let counted = Set(positions.filter { base.test($0, index, $0) })
+            return counted.isEmpty ? nil : 100 * Double(kept.filter(counted.contains).count) / Double(counted.count)
         default:
             let numbers = kept.compactMap { value?.evaluate(index.records[$0], index: index) }
             guard !numbers.isEmpty else { return function == .sum ? 0 : nil }
             switch function {
+            // Money is added in cents, so a total is exact and not 3148904.0000000005.
+            case .sum where isMoney: return numbers.reduce(0) { $0 + ($1 * 100).rounded() } / 100
             case .sum: return numbers.reduce(0, +)
             case .avg: return numbers.reduce(0, +) / Double(numbers.count)
             case .min: return numbers.min()

@@ -83,7 +83,7 @@ extension Accessor {
         case .path(let path):
             return path.reader(from: 0)
         case .aggregate(let aggregate):
-            return { position, index, predicate in aggregate.value(at: position, in: index).map(predicate) ?? false }
+            return { position, index, predicate in aggregate.values(at: position, in: index).contains(where: predicate) }
         }
     }
 }

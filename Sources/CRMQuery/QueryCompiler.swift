@@ -183,7 +183,9 @@ struct QueryCompiler {
             }
             kind = field.kind.itemKind
         }
-        return (.aggregate(Aggregate(function: function, link: link, field: field, filter: filter.map(Predicate.init))), kind)
+        let perCurrency = field?.kind.itemKind == .money && Currency.isNamed(by: related)
+        return (.aggregate(Aggregate(function: function, link: link, field: field, filter: filter.map(Predicate.init), perCurrency: perCurrency)),
+                perCurrency ? .money : kind)
     }
 
     /// The test for `operand OP values` on values of `kind`.

@@ -164,6 +164,13 @@ public struct SavedReport: Sendable {
                 })
             }
         }
+        // Money is never added across currencies: a report of money in records that name their
+        // currency is grouped by it as well.
+        if measures.contains(where: \.isMoney), Currency.isNamed(by: recordType), !groups.contains(where: { $0.text == Currency.field }) {
+            groups.append(try attempt("by", Currency.field) { () throws(QueryError) in
+                try ColumnSpec(Currency.field, type: recordType, schema: schema, today: today)
+            })
+        }
         for column in groups + [period?.1].compactMap({ $0 }) { related.formUnion(column.relatedTypes) }
         for measure in measures { related.formUnion(measure.relatedTypes) }
         return CompiledReport(report: Report(groups: groups, period: period, measures: measures), selection: selection, measured: related)

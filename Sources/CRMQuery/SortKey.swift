@@ -4,6 +4,8 @@ import CRMWorkspace
 /// enum values in their schema order, text without regard to case or diacritics.
 public enum SortKey: Sendable, Hashable, Comparable {
     case number(Double)
+    /// Money by currency first, so amounts in different currencies never interleave.
+    case money(String, Double)
     /// Seconds since 1970 for dates and times alike, so they compare with each other.
     case instant(Int)
     case rank(Int)
@@ -13,8 +15,10 @@ public enum SortKey: Sendable, Hashable, Comparable {
 
     public init(_ text: String, kind: FieldKind) {
         switch kind.itemKind {
-        case .number, .money:
+        case .number:
             self = Number(text).map { .number($0.value) } ?? .invalid(text)
+        case .money:
+            self = Number(text).map { .number($0.value) } ?? MoneyAmount(text).map { .money($0.currency, $0.amount) } ?? .invalid(text)
         case .date:
             self = CivilDate(text).map { .instant($0.dayNumber * 86_400) } ?? .invalid(text)
         case .datetime:
@@ -28,7 +32,8 @@ public enum SortKey: Sendable, Hashable, Comparable {
 }
 
 /// Orders records by `--sort` columns: `-` before a column sorts it descending; records without
-/// a value come last either way; ties keep their previous order. Columns are fields, paths
+/// a value come last either way; ties keep their previous order. Money sorts by currency (the
+/// workspace's first, whichever the direction), then by amount. Columns are fields, paths
 /// through references, or aggregates (`-count(calls)`).
 public struct RecordSorter: Sendable {
     public struct Criterion: Sendable {
@@ -37,9 +42,12 @@ public struct RecordSorter: Sendable {
     }
 
     public let criteria: [Criterion]
+    /// The workspace's currency, which money in other currencies sorts after.
+    let currency: String
 
     /// Reads `status,-opened` against `type`.
     public init(_ specification: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
+        currency = schema.currency
         var criteria: [Criterion] = []
         for part in splitTopLevel(specification) {
             let descending = part.hasPrefix("-")
@@ -55,7 +63,10 @@ public struct RecordSorter: Sendable {
     public func sorted(_ records: [Record], index: WorkspaceIndex?) -> [Record] {
         let keys = records.map { record in
             criteria.map { criterion in
-                criterion.column.values(of: record, in: index).first.map { SortKey($0, kind: criterion.column.kind) }
+                if let amounts = criterion.column.amounts(of: record, in: index) {
+                    return amounts.first.map { SortKey.money($0.currency, $0.amount) }
+                }
+                return criterion.column.values(of: record, in: index).first.map { SortKey($0, kind: criterion.column.kind) }
             }
         }
         let order = records.indices.sorted { left, right in
@@ -64,6 +75,9 @@ public struct RecordSorter: Sendable {
                 case (nil, nil): continue
                 case (nil, _): return false
                 case (_, nil): return true
+                case (.money(let first, _)?, .money(let second, _)?) where first != second:
+                    // Currencies in one order whichever way amounts go: the workspace's first.
+                    return first == currency || second != currency && first < second
                 case (let a?, let b?):
                     if a == b { continue }
                     return criterion.descending ? b < a : a < b

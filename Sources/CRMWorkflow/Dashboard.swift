@@ -86,7 +86,7 @@ public struct Dashboard: Sendable {
         for position in index.positions(ofType: "invoice") {
             let invoice = index.records[position]
             guard invoice["paid"]?.isEmpty ?? true else { continue }
-            let currency = text(invoice, "currency").isEmpty ? "CZK" : text(invoice, "currency")
+            let currency = Currency.of(invoice, default: index.schema.currency)
             let amount = Number(text(invoice, "amount"))?.value ?? 0
             let isLate = CivilDate(text(invoice, "due")).map { $0 < today } ?? false
             owed[currency, default: 0] += amount
@@ -117,10 +117,15 @@ public struct Dashboard: Sendable {
         guard let table = run(SavedReport(name: "pipeline", title: "", type: "deal", groups: ["stage"],
                                           measures: ["count", "sum(value)", "sum(value * probability / 100)"],
                                           condition: "stage not in (won, lost)"), index: index) else { return }
-        let weighted = table.total[2] ?? 0
-        figures.append(Figure(label: "Open pipeline, weighted", value: Money.format(weighted),
-                              note: "\(Int(table.total[0] ?? 0)) deals worth \(Money.format(table.total[1] ?? 0))", alarming: false))
-        charts.append(Chart(title: "Pipeline by stage (weighted value)", style: .bars, labels: table.rows.map { $0.keys[0] },
+        // Deals that name their currency are totalled per currency, never added across them.
+        let totals = table.totals.isEmpty ? [Report.Row(keys: [index.schema.currency], values: table.total)] : table.totals
+        func amounts(_ measure: Int) -> String {
+            totals.map { "\(Money.format($0.values[measure] ?? 0)) \($0.keys[0])" }.joined(separator: " + ")
+        }
+        let count = totals.reduce(0) { $0 + Int($1.values[0] ?? 0) }
+        figures.append(Figure(label: "Open pipeline, weighted", value: amounts(2),
+                              note: "\(count) deals worth \(amounts(1))", alarming: false))
+        charts.append(Chart(title: "Pipeline by stage (weighted value)", style: .bars, labels: table.rows.map { $0.keys.joined(separator: " ") },
                             series: [("weighted", table.rows.map { $0.values[2] ?? 0 })], money: true))
     }
 

@@ -85,9 +85,12 @@ public struct RecordType: Sendable {
 /// The record types of a workspace.
 public struct Schema: Sendable {
     public var types: [RecordType]
+    /// The currency of money in records that do not name one (`currency:` in `.crm/config.yaml`).
+    public var currency: String
 
-    public init(types: [RecordType]) {
+    public init(types: [RecordType], currency: String = WorkspaceConfig().currency) {
         self.types = types.sorted { $0.name < $1.name }
+        self.currency = currency
     }
 
     public func type(named name: String) -> RecordType? {

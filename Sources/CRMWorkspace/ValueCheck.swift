@@ -106,4 +106,15 @@ public struct Number: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: Number, rhs: Number) -> Bool { lhs.value < rhs.value }
+
+    /// A computed number as records write one: no `.0` for whole numbers, at most two decimals.
+    public static func text(_ number: Double) -> String {
+        let hundredths = (number * 100).rounded()
+        if hundredths.truncatingRemainder(dividingBy: 100) == 0 { return String(Int(hundredths / 100)) }
+        var text = String(hundredths / 100)
+        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
+            text = String(text[..<text.index(dot, offsetBy: 3)])
+        }
+        return text
+    }
 }

@@ -38,7 +38,8 @@ public struct Workspace: Sendable {
     public init(root: String) {
         self.root = root
         let (config, configProblems) = WorkspaceConfig.load(root: root)
-        let (schema, schemaProblems) = SchemaLoader.load(root: root)
+        var (schema, schemaProblems) = SchemaLoader.load(root: root)
+        schema.currency = config.currency
         self.config = config
         self.schema = schema
         self.problems = configProblems + schemaProblems

@@ -53,6 +53,12 @@ let goldenCases: [GoldenCase] = [
     GoldenCase("report-status-severity", ["report", "complaint", "--by", "status,severity"]),
     GoldenCase("report-calls-per-month", ["report", "call", "--by", "channel", "--per", "month", "at", "--where", "at in this-year"]),
     GoldenCase("report-deals", ["report", "deal", "--by", "stage", "--sum", "value", "--avg", "probability"]),
+    // Money in two currencies: grouped and totalled per currency, one number format per column.
+    GoldenCase("report-currencies", ["report", "invoice", "--by", "customer.segment", "--sum", "amount", "--count"]),
+    GoldenCase("report-currencies-json", ["report", "invoice", "--by", "customer.segment", "--sum", "amount", "--format", "json"]),
+    GoldenCase("list-money-currencies", ["list", "customer", "--where", "sum(invoices.amount where currency = EUR) > 0 or name ~ ^Škoda",
+                                         "--fields", "name,sum(invoices.amount)", "--sort", "-sum(invoices.amount)"]),
+    GoldenCase("report-empty-periods", ["report", "invoice", "--per", "month", "issued", "--where", "currency = EUR", "--sum", "amount"]),
     GoldenCase("report-json", ["report", "invoice", "--by", "currency", "--sum", "amount", "--where", "not has paid", "--format", "json"]),
     GoldenCase("report-csv", ["report", "call", "--per", "quarter", "at", "--format", "csv"]),
     GoldenCase("reports", ["report"]),

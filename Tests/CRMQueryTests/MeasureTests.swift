@@ -25,7 +25,10 @@ let measureCases: [MeasureCase] = [
     MeasureCase("complaint", "count", 5),
     MeasureCase("complaint", "count(where status = open)", 2),
     MeasureCase("complaint", "percent(status = open)", 40),
-    MeasureCase("complaint", "percent(closed <= due)", 0),
+    // percent of a comparison of two fields counts only the records that have both.
+    MeasureCase("complaint", "percent(closed <= due)", nil),
+    MeasureCase("complaint", "percent(due > opened)", 100),
+    MeasureCase("complaint", "percent(status = open)", 40),
     MeasureCase("complaint", "median(days(opened, closed))", 4.5),
     MeasureCase("complaint", "min(days(opened, closed))", 4),
     MeasureCase("complaint", "max(days(opened, closed)) as longest", 5, title: "longest"),
@@ -41,7 +44,8 @@ let measureCases: [MeasureCase] = [
     MeasureCase("call", "avg(duration where channel = sms)", nil),
     MeasureCase("invoice", "sum(amount)", 38500.5),
     MeasureCase("invoice", "sum(amount where not has paid)", 18500.5),
-    MeasureCase("invoice", "percent(paid < due)", 25),
+    MeasureCase("invoice", "percent(paid < due)", 100),
+    MeasureCase("invoice", "percent(has paid)", 25),
     MeasureCase("invoice", "count(where due < today and not has paid) as overdue", 2, title: "overdue"),
     MeasureCase("invoice", "sum(amount * 1.21 where currency = EUR)", 1815),
     MeasureCase("customer", "percent(count(calls) > 0)", 60),
@@ -100,10 +104,19 @@ struct MeasureTests {
                                  measures: ["count", "sum(amount)"], condition: "not has paid", dateField: "issued")
         let all = try report.compile(schema: index.schema, today: QueryFixture.today).run(in: index)
         #expect(all.columns == ["customer", "currency", "count", "sum(amount)"])
-        #expect(all.rows.map(\.keys) == [["acme", "(none)"], ["delta", "EUR"]])
-        #expect(all.total == [3, 18500.5])
+        // An invoice without a currency is in the workspace's; no total adds CZK to EUR.
+        #expect(all.rows.map(\.keys) == [["acme", "CZK"], ["delta", "EUR"]])
+        #expect(all.total == [3, nil])
+        #expect(all.totals == [Report.Row(keys: ["CZK"], values: [2, 17000.5]), Report.Row(keys: ["EUR"], values: [1, 1500])])
         let recent = try report.compile(schema: index.schema, today: QueryFixture.today, from: "2026-10", to: "2026-10").run(in: index)
         #expect(recent.total == [1, 12000])
+        // Money is grouped by currency even when the report does not ask for it.
+        let bySum = SavedReport(name: "sums", title: "Sums", type: "invoice", groups: ["customer.segment"], measures: ["sum(amount)"])
+        let sums = try bySum.compile(schema: index.schema, today: QueryFixture.today).run(in: index)
+        #expect(sums.columns == ["customer.segment", "currency", "sum(amount)"])
+        #expect(sums.rows == [Report.Row(keys: ["enterprise", "CZK"], values: [17000.5]), Report.Row(keys: ["enterprise", "EUR"], values: [1500]),
+                              Report.Row(keys: ["smb", "CZK"], values: [20000])])
+        #expect(sums.totals.map(\.values) == [[37000.5], [1500]])
         let yearly = SavedReport(name: "calls", title: "Calls", type: "call", groups: [], per: "year at")
         #expect(try yearly.compile(schema: index.schema, today: QueryFixture.today).run(in: index).rows.map(\.keys) == [["2025"], ["2026"]])
         withExtendedLifetime(fixture) {}

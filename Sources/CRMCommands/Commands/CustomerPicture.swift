@@ -78,16 +78,14 @@ struct CustomerPicture {
         if overdue > 0 { summary += ", \(overdue) overdue" }
         return Section(title: "Unpaid invoices", table: TableRenderer(
             headers: ["id", "number", "issued", "due", "when", "amount"],
-            rows: unpaid.map { invoice in
+            rows: zip(unpaid, NumberColumn.format(cells: unpaid.map { [text($0, "amount") + " " + currency($0)] }, money: true)).map { invoice, amount in
                 [invoice.id, text(invoice, "number"), text(invoice, "issued"), text(invoice, "due"),
-                 RelativeDays.due(text(invoice, "due"), today: today),
-                 (Number(text(invoice, "amount")).map { Money.format($0.value) } ?? text(invoice, "amount")) + " " + currency(invoice)]
+                 RelativeDays.due(text(invoice, "due"), today: today), amount]
             }, rightAligned: [5]), count: unpaid.count, summary: summary)
     }
 
     private func currency(_ invoice: Record) -> String {
-        let value = text(invoice, "currency")
-        return value.isEmpty ? "CZK" : value
+        Currency.of(invoice, default: index.schema.currency)
     }
 
     private func text(_ record: Record, _ key: String) -> String {

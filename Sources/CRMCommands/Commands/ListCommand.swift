@@ -74,7 +74,9 @@ enum ListCommand {
         var records = selection.select(in: index)
         if let sorter { records = sorter.sorted(records, index: index) }
         if let count { records = Array(records.prefix(count)) }
-        write(records, columns: columns, custom: given != nil || saved?.fields != nil, format: chosen, index: index, context: &context)
+        let identifier = try RecordPresentation.column("id", type: type, schema: workspace.schema, today: today, option: "--fields")
+        write(records, columns: columns, identifier: identifier, custom: given != nil || saved?.fields != nil, format: chosen, index: index,
+              context: &context)
         for problem in index.problems { context.report(problem) }
         if records.isEmpty && chosen == .table {
             context.console.error(selection.queries.isEmpty ? "no \(type.name) records\n" : "no \(type.name) records match\n")
@@ -95,8 +97,8 @@ enum ListCommand {
         return query
     }
 
-    private static func write(_ records: [Record], columns: [ColumnSpec], custom: Bool, format: OutputFormat, index: WorkspaceIndex,
-                              context: inout CommandContext) {
+    private static func write(_ records: [Record], columns: [ColumnSpec], identifier: ColumnSpec, custom: Bool, format: OutputFormat,
+                              index: WorkspaceIndex, context: inout CommandContext) {
         let names = columns.contains { $0.text == "id" } ? columns.map(\.text) : ["id"] + columns.map(\.text)
         func column(_ name: String) -> ColumnSpec? { columns.first { $0.text == name } }
         func plain(_ name: String, _ record: Record) -> String {
@@ -115,9 +117,8 @@ enum ListCommand {
         }
         do {
             guard !records.isEmpty else { return }
-            let rows = records.map { record in
-                names.map { name in column(name).map { RecordPresentation.cell($0, of: record, index: index) } ?? record.id }
-            }
+            let shown = columns.contains { $0.text == "id" } ? columns : [identifier] + columns
+            let rows = RecordPresentation.cells(shown, of: records, index: index)
             let numeric = Set(names.indices.filter { [FieldKind.number, .money].contains(column(names[$0])?.kind ?? .text) })
             context.console.write(TableRenderer(headers: names, rows: rows, rightAligned: numeric)
                 .render(width: context.console.width, style: context.console.style))

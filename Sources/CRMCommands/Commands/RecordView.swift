@@ -83,7 +83,7 @@ struct RecordView {
     func table(for type: RecordType, records: [Record], referred: String? = nil) -> TableRenderer {
         let paths = type.columns.compactMap { try? ColumnSpec($0, type: type, schema: index.schema, today: today) }
             .filter { referred == nil || $0.kind.referencedType != referred }
-        let rows = records.map { record in [record.id] + paths.map { RecordPresentation.cell($0, of: record, index: index) } }
+        let rows = zip(records, RecordPresentation.cells(paths, of: records, index: index)).map { [$0.id] + $1 }
         let numeric = Set(paths.indices.filter { paths[$0].kind == .number || paths[$0].kind == .money }.map { $0 + 1 })
         return TableRenderer(headers: ["id"] + paths.map(\.text), rows: rows, rightAligned: numeric)
     }

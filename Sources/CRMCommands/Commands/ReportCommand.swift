@@ -86,8 +86,10 @@ enum ReportCommand {
             context.console.line(context.console.style.bold(report.title))
         }
         let crossGroups = compiled.report.period.map { [$0.1] + compiled.report.groups } ?? compiled.report.groups
-        if chosen == .table, table.groupColumns == 2, compiled.report.measures.count == 1, compiled.report.measures[0].isAdditive {
-            writeCrossTable(table, index: index, groups: crossGroups, period: compiled.report.period != nil, context: &context)
+        if chosen == .table, table.groupColumns == 2, compiled.report.measures.count == 1, compiled.report.measures[0].isAdditive,
+           table.currencyColumn == nil {
+            writeCrossTable(table, index: index, groups: crossGroups, period: compiled.report.period != nil,
+                            money: compiled.report.measures[0].isMoney, context: &context)
         } else {
             write(table, format: chosen, title: saved ? (report.name, report.title) : nil, index: index,
                   groups: compiled.report.groups, money: compiled.report.measures.map(\.isMoney), context: &context)
@@ -170,7 +172,7 @@ enum ReportCommand {
 
     /// Two groups as a cross table: the first down, the second across, with totals both ways
     /// (for counts and sums, which add up).
-    static func writeCrossTable(_ table: Report.Table, index: WorkspaceIndex, groups: [ColumnSpec], period: Bool,
+    static func writeCrossTable(_ table: Report.Table, index: WorkspaceIndex, groups: [ColumnSpec], period: Bool, money: Bool,
                                 context: inout CommandContext) {
         func title(_ key: String, _ position: Int) -> String {
             guard !(period && position == 0), key != Report.none, groups[position].kind.referencedType != nil,
@@ -181,18 +183,20 @@ enum ReportCommand {
         var cells: [String: [String: Double]] = [:]
         for row in table.rows {
             if !down.contains(row.keys[0]) { down.append(row.keys[0]) }
-            cells[row.keys[0], default: [:]][row.keys[1]] = row.values[0] ?? 0
+            // An empty period has no column of its own.
+            if !row.keys[1].isEmpty { cells[row.keys[0], default: [:]][row.keys[1]] = row.values[0] ?? 0 }
         }
-        let order = Set(table.rows.map { $0.keys[1] }).sorted { left, right in
+        let order = Set(table.rows.map { $0.keys[1] }.filter { !$0.isEmpty }).sorted { left, right in
             if left == Report.none { return false }
             if right == Report.none { return true }
             return SortKey(left, kind: groups[1].kind) < SortKey(right, kind: groups[1].kind)
         }
-        var rows = down.map { key in
-            [title(key, 0)] + order.map { number(cells[key]?[$0]) } + [number(order.reduce(0) { $0 + (cells[key]?[$1] ?? 0) })]
+        var values: [[Double?]] = down.map { key in order.map { cells[key]?[$0] } + [order.reduce(0) { $0 + (cells[key]?[$1] ?? 0) }] }
+        values.append(order.map { column in down.reduce(0) { $0 + (cells[$1]?[column] ?? 0) } } + [table.total[0]])
+        var rows = down.map { [title($0, 0)] } + [["total"]]
+        for column in 0...order.count {
+            for (row, cell) in NumberColumn.format(values.map { $0[column] }, money: money).enumerated() { rows[row].append(cell) }
         }
-        rows.append(["total"] + order.map { column in number(down.reduce(0) { $0 + (cells[$1]?[column] ?? 0) }) }
-                    + [number(table.total[0])])
         let headers = [table.columns[0] + " \\ " + table.columns[1]] + order.map { title($0, 1) } + [table.columns[2]]
         context.console.write(TableRenderer(headers: headers, rows: rows, rightAligned: Set(1..<headers.count))
             .render(width: context.console.width, style: context.console.style))
@@ -200,19 +204,29 @@ enum ReportCommand {
 
     static func write(_ table: Report.Table, format: OutputFormat, title: (name: String, title: String)?, index: WorkspaceIndex,
                       groups: [ColumnSpec], money: [Bool], context: inout CommandContext) {
-        func cells(_ values: [Double?]) -> [String] {
-            zip(values, money).map { value, isMoney in isMoney ? value.map(Money.format) ?? "" : number(value) }
-        }
         let rows = table.rows.map { row in
             JSON.object(zip(table.columns, row.keys.map(JSON.string) + row.values.map { $0.map(JSON.number) ?? .null })
                 .map { (key: $0.0, value: $0.1) })
         }
-        let totals = zip(table.columns.dropFirst(table.groupColumns), table.total.map { $0.map(JSON.number) ?? .null }).map { (key: $0.0, value: $0.1) }
-        let totalRow = JSON.object(table.columns.prefix(table.groupColumns).map { (key: $0, value: JSON.string("total")) } + totals)
+        // One total, or one for each currency when the report groups by it.
+        let totalLines: [(keys: [String], values: [Double?])] = table.currencyColumn.map { column in
+            table.totals.map { total in
+                ((0..<table.groupColumns).map { $0 == column ? total.keys[0] : "total" }, total.values)
+            }
+        } ?? [(Array(repeating: "total", count: table.groupColumns), table.total)]
+        func measures(_ values: [Double?]) -> [(key: String, value: JSON)] {
+            zip(table.columns.dropFirst(table.groupColumns), values.map { $0.map(JSON.number) ?? .null }).map { (key: $0.0, value: $0.1) }
+        }
+        let totalRows = totalLines.map { line in
+            JSON.object(zip(table.columns.prefix(table.groupColumns), line.keys.map(JSON.string)).map { (key: $0.0, value: $0.1) }
+                        + measures(line.values))
+        }
         let named = title.map { [(key: "report", value: JSON.string($0.name)), (key: "title", value: JSON.string($0.title))] } ?? []
-        let document = JSON.object(named + [(key: "rows", value: .array(rows)), (key: "total", value: .object(totals))])
+        let total: JSON = table.currencyColumn == nil ? .object(measures(table.total))
+            : .array(table.totals.map { .object([(key: Currency.field, value: .string($0.keys[0]))] + measures($0.values)) })
+        let document = JSON.object(named + [(key: "rows", value: .array(rows)), (key: "total", value: total)])
         let csv = (table.columns, table.rows.map { $0.keys + $0.values.map(number) })
-        if ScriptOutput.write(format, objects: rows + [totalRow], document: document, csv: csv, context: &context) { return }
+        if ScriptOutput.write(format, objects: rows + totalRows, document: document, csv: csv, context: &context) { return }
         do {
             let offset = table.groupColumns - groups.count
             var rows = table.rows.map { row in
@@ -220,9 +234,15 @@ enum ReportCommand {
                     guard position >= offset, key != Report.none, groups[position - offset].kind.referencedType != nil,
                           let target = index.record(key) else { return key }
                     return index.title(of: target)
-                } + cells(row.values)
+                }
             }
-            rows.append(["total"] + Array(repeating: "", count: table.groupColumns - 1) + cells(table.total))
+            for line in totalLines {
+                rows.append(line.keys.enumerated().map { $0.offset == 0 || $0.offset == table.currencyColumn ? $0.element : "" })
+            }
+            let values = table.rows.map(\.values) + totalLines.map(\.values)
+            for (measure, isMoney) in money.enumerated() {
+                for (row, cell) in NumberColumn.format(values.map { $0[measure] }, money: isMoney).enumerated() { rows[row].append(cell) }
+            }
             let numeric = Set(table.groupColumns..<table.columns.count)
             context.console.write(TableRenderer(headers: table.columns, rows: rows, rightAligned: numeric)
                 .render(width: context.console.width, style: context.console.style))

@@ -15,14 +15,19 @@ enum RecordPresentation {
         }
     }
 
-    /// A column's values for a table cell: references shown by their record's title, money grouped.
-    static func cell(_ column: ColumnSpec, of record: Record, index: WorkspaceIndex) -> String {
-        let values = column.values(of: record, in: index)
-        if column.kind == .money {
-            return values.map { Number($0).map { Money.format($0.value) } ?? $0 }.joined(separator: ", ")
+    /// The table cells of `columns` for `records`, row by row: references shown by their record's
+    /// title, numbers and money written one way down each column (`NumberColumn`).
+    static func cells(_ columns: [ColumnSpec], of records: [Record], index: WorkspaceIndex) -> [[String]] {
+        let byColumn = columns.map { column -> [String] in
+            let values = records.map { column.values(of: $0, in: index) }
+            switch column.kind.itemKind {
+            case .number, .money: return NumberColumn.format(cells: values, money: column.kind.itemKind == .money)
+            case .reference:
+                return values.map { ids in ids.map { id in index.record(id).map { index.title(of: $0) } ?? id }.joined(separator: ", ") }
+            default: return values.map { $0.joined(separator: ", ") }
+            }
         }
-        guard column.kind.referencedType != nil else { return values.joined(separator: ", ") }
-        return values.map { id in index.record(id).map { index.title(of: $0) } ?? id }.joined(separator: ", ")
+        return records.indices.map { row in byColumn.map { $0[row] } }
     }
 
     /// The type named `name` (or its folder), or a usage error (exit status 64) that lists the
