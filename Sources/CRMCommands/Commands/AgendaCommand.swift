@@ -53,7 +53,7 @@ enum AgendaCommand {
                 [item.record.id, item.due.description, RelativeDays.due(item.due, today: today),
                  item.kind == .followUp ? "follow-up" : item.record.type, customerName(item, index: index), item.promise, item.owner]
             }
-            let table = TableRenderer(headers: ["id", "due", "when", "what", "customer", "promised", "owner"], rows: rows)
+            let table = TableRenderer(headers: ["id", "due", "when", "what", "customer", "promised", "owner"], rows: rows, optional: [1, 6])
             context.console.write(Section(title: title, table: table, count: items.count)
                 .render(width: context.console.width, style: context.console.style))
         }

@@ -55,7 +55,8 @@ enum ComplaintsCommand {
                 context.console.line(invocation[breached] ? "No open complaint is past its deadline." : "No open complaints.")
             } else {
                 let breached = board.entries.filter { $0.daysLate != nil }.count
-                let table = TableRenderer(headers: columns, rows: rows)
+                // On a narrow terminal the dates go first (age and when say the same), then the owner.
+                let table = TableRenderer(headers: columns, rows: rows, optional: ["opened", "due", "owner"].compactMap(columns.firstIndex))
                 context.console.write(Section(title: "Open complaints", table: table, count: rows.count,
                                               summary: breached > 0 ? "\(breached) past their deadline" : nil)
                     .render(width: context.console.width, style: context.console.style))

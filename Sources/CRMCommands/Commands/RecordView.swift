@@ -22,7 +22,11 @@ struct RecordView {
         text = ""
         let title = TerminalText.escaped(index.title(of: record))
         text += style.bold(title) + "\n"
-        text += style.dim("\(record.type) \(TerminalText.escaped(record.id)) · \(TerminalText.escaped(record.path))") + "\n\n"
+        let identity = "\(record.type) \(TerminalText.escaped(record.id))"
+        let place = TerminalText.escaped(record.path)
+        let fits = width.map { TerminalText.width(identity + " · " + place) <= $0 } ?? true
+        let lines = fits ? [identity + " · " + place] : TerminalText.wrapped(identity, to: width ?? Int.max) + TerminalText.wrapped(place, to: width ?? Int.max)
+        text += lines.map(style.dim).joined(separator: "\n") + "\n\n"
         fields(of: record)
         let referrers = index.referrers(of: record)
         if record.type == "customer" {
@@ -47,8 +51,11 @@ struct RecordView {
         for field in record.fields {
             let label = TerminalText.padded(field.key, to: keyWidth)
             let definition = type?.field(field.key)
-            let lines = valueLines(field.value, kind: definition?.kind)
             let indent = String(repeating: " ", count: keyWidth + 4)
+            var lines = valueLines(field.value, kind: definition?.kind)
+            if let width, width > indent.count + 10, case .string = field.value {
+                lines = lines.flatMap { TerminalText.wrapped($0, to: width - indent.count) }
+            }
             text += "  " + style.dim(label) + "  " + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { text += indent + line + "\n" }
         }

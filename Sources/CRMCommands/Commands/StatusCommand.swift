@@ -44,7 +44,7 @@ enum StatusCommand {
             [entry.change.rawValue, entry.file.label, entry.id ?? entry.path,
              entry.problems.isEmpty ? "valid" : plural(entry.problems.count, "problem")]
         }
-        context.console.write(TableRenderer(headers: ["change", "type", "id", "check"], rows: rows, uncut: [2])
+        context.console.write(TableRenderer(headers: ["change", "type", "id", "check"], rows: rows)
             .render(width: context.console.width, style: context.console.style))
         let invalid = status.entries.filter { !$0.problems.isEmpty }
         if !invalid.isEmpty {

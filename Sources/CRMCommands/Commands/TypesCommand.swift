@@ -34,8 +34,10 @@ enum TypesCommand {
             return ExitStatus.success
         }
         let type = types[0]
-        context.console.line(context.console.style.bold(type.name) + " · " + type.folder + "/ · title: " + type.title
-                             + (type.description.isEmpty ? "" : " · " + type.description))
+        let heading = type.name + " · " + type.folder + "/ · title: " + type.title + (type.description.isEmpty ? "" : " · " + type.description)
+        for (number, line) in TerminalText.wrapped(heading, to: context.console.width ?? Int.max).enumerated() {
+            context.console.line(number == 0 ? context.console.style.bold(type.name) + line.dropFirst(type.name.count) : line)
+        }
         context.console.write(TableRenderer(headers: ["field", "kind", "required", "default", "description"], rows: type.fields.map(fieldRow))
             .render(width: context.console.width, style: context.console.style))
         for line in lifecycleLines(type) { context.console.line(line) }

@@ -9,6 +9,7 @@ struct Section {
     func render(width: Int?, style: Style) -> String {
         var heading = "\(title) (\(count))"
         if let summary { heading += " · " + summary }
+        if let width { heading = TerminalText.truncated(heading, to: width, atWord: true) }
         var text = style.bold(heading) + "\n"
         for line in table.render(width: width.map { $0 - 2 }, style: style).split(separator: "\n") { text += "  " + line + "\n" }
         return text

@@ -2,6 +2,10 @@
 public struct Style: Sendable {
     public let enabled: Bool
 
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
     public func bold(_ text: String) -> String { apply("1", text) }
     public func dim(_ text: String) -> String { apply("2", text) }
     public func red(_ text: String) -> String { apply("31", text) }

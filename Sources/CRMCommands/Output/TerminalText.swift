@@ -61,7 +61,8 @@ public enum TerminalText {
     }
 
     /// `text` cut to at most `columns` columns, ending in `…` when cut.
-    public static func truncated(_ text: String, to columns: Int) -> String {
+    /// With `atWord`, the cut falls after the last whole word when that keeps at least half.
+    public static func truncated(_ text: String, to columns: Int, atWord: Bool = false) -> String {
         guard width(text) > columns else { return text }
         guard columns > 1 else { return columns == 1 ? "…" : "" }
         var result = ""
@@ -72,7 +73,36 @@ public enum TerminalText {
             result.unicodeScalars.append(scalar)
             used += next
         }
+        let atBoundary = text.unicodeScalars.dropFirst(result.unicodeScalars.count).first == " "
+        if atWord, !atBoundary, let space = result.lastIndex(of: " "), width(String(result[..<space])) * 2 >= columns {
+            result = String(result[..<space])
+        }
+        while result.hasSuffix(" ") { result.removeLast() }
         return result + "…"
+    }
+
+    /// `text` broken into lines of at most `columns` columns, at spaces where it has them.
+    public static func wrapped(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0, width(text) > columns else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if width(candidate) <= columns {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            var rest = word
+            while width(rest) > columns {
+                let piece = truncated(rest, to: columns + 1).dropLast()
+                lines.append(String(piece))
+                rest = String(rest.dropFirst(piece.count))
+            }
+            line = rest
+        }
+        lines.append(line)
+        return lines
     }
 
     /// `text` padded with spaces to `columns` columns.
