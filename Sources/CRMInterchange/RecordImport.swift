@@ -54,6 +54,8 @@ public struct RecordImport {
     private var planned: [String: (document: RecordDocument, outcome: Int)] = [:]
     /// For each type and key field (`customer\0email`): each key value's normal form and the path of its record.
     private var lookups: [String: [String: String]] = [:]
+    /// For each referenced type: the ids of its records by folded title, built when first needed.
+    private var titles: [String: [String: [String]]] = [:]
 
     /// An import into `workspace`; `input` reads values as people type them (dates relative to
     /// its today). Refuses while a record does not parse, since an item could be meant to update it.
@@ -137,7 +139,7 @@ public struct RecordImport {
     }
 
     /// The item's values in their stored form, in schema order, unknown fields refused.
-    private func normalized(_ item: Item) throws(ImportError) -> [Field] {
+    private mutating func normalized(_ item: Item) throws(ImportError) -> [Field] {
         var fields: [Field] = []
         for field in item.fields {
             guard let definition = item.type.field(field.key) else {
@@ -148,7 +150,9 @@ public struct RecordImport {
                     return text.trimmingWhitespace().isEmpty ? "" : text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
                 }
                 switch input.normalize(text.trimmingWhitespace(), kind: kind) {
-                case .success(let value): return value
+                case .success(let value):
+                    guard let target = kind.referencedType, !value.isEmpty, paths[value] == nil else { return value }
+                    return try referenceID(value, to: target, field: definition.key)
                 case .failure(let problem): throw ImportError("\(definition.key): \(problem.message)")
                 }
             }
@@ -172,6 +176,26 @@ public struct RecordImport {
             }
         }
         return item.type.fields.compactMap { definition in fields.last { $0.key == definition.key } }
+    }
+
+    /// The id of the `target` record a reference names by its title (a customer's name): the
+    /// one record with that title, exactly but for case and diacritics. A value no title has is
+    /// kept, and the check reports it.
+    private mutating func referenceID(_ value: String, to target: String, field: String) throws(ImportError) -> String {
+        if titles[target] == nil {
+            let type = workspace.schema.type(named: target)
+            var byTitle: [String: [String]] = [:]
+            for record in loaded.records where record.type == target {
+                let title = type.flatMap { record.string($0.title) } ?? ""
+                if !title.isEmpty { byTitle[TextFold.fold(title), default: []].append(record.id) }
+            }
+            titles[target] = byTitle
+        }
+        let ids = titles[target]?[TextFold.fold(value)] ?? []
+        if ids.count > 1 {
+            throw ImportError("\(field): '\(value)' could be \(ids.count) records: \(ids.sorted().joined(separator: ", "))")
+        }
+        return ids.first ?? value
     }
 
     private mutating func create(_ fields: [Field], item: Item) throws(ImportError) -> String {

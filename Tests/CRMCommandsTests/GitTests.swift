@@ -76,7 +76,7 @@ struct GitTests {
         (["set", "acme", "reg-no=123"], "reg-no: '123' does not match the pattern '[0-9]{8}'", "IČO, the Czech company registration number"),
         (["set", "acme", "address=Brno"], "'address' is a map; set its entries", "for example address.street=..."),
         (["set", "acme", "name="], "'name' is required for a customer and cannot be empty", nil),
-        (["new", "contact", "name=Eva", "customer=acne"], "customer: no customer 'acne'", "did you mean 'acme'?"),
+        (["new", "contact", "name=Eva", "customer=acne"], "customer: no customer 'acne'", "did you mean 'acme' (Acme Trading s.r.o.)?"),
         (["new", "call", "customer=acme", "at=soon"], "at: 'soon' is not a date and time", "write YYYY-MM-DDTHH:MM, or now"),
         (["new", "customer", "status=lead"], "a customer needs 'name'", "give name=..., or use --edit"),
         (["set", "nobody", "status=lead"], "no record 'nobody'", "`crm search WORDS` finds records by their content"),

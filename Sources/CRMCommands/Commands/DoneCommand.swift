@@ -23,7 +23,7 @@ enum DoneCommand {
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let id = invocation.arguments[0]
         let date = try invocation[on]
-        return try RecordEdit.run(invocation, context: &context, message: "crm: done \(id)") { document, type, assignments in
+        return try RecordEdit.run(invocation, context: &context, message: { "crm: done \($0)" }) { document, type, assignments in
             if let lifecycle = Lifecycle(type: type), lifecycle.stateField != nil {
                 throw CommandError("\(id) is \(English.a(type.name)); it is done when it is closed",
                                    hint: "crm set \(id) \(lifecycle.stateField!)=\(lifecycle.workflow?.closing.first ?? "...") "

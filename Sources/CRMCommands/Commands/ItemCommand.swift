@@ -25,7 +25,7 @@ enum ItemCommand {
     static func run(_ invocation: Invocation, _ context: inout CommandContext, adding: Bool) throws -> Int32 {
         let (id, name, text) = (invocation.arguments[0], invocation.arguments[1], invocation.arguments[2])
         let verb = adding ? "add" : "remove"
-        return try RecordEdit.run(invocation, context: &context, message: "crm: \(verb) \(id) \(name) \(text)") { document, type, assignments in
+        return try RecordEdit.run(invocation, context: &context, message: { "crm: \(verb) \($0) \(name) \(text)" }) { document, type, assignments in
             let (definition, _) = try assignments.field(name)
             guard definition.kind.isList else {
                 throw CommandError("'\(definition.key)' is \(definition.kind.name), not a list", hint: "use crm set \(id) \(definition.key)=...")

@@ -6,7 +6,8 @@ import CRMWorkspace
 
 /// `crm log-call CUSTOMER`: records a call (or any contact) while still on the phone.
 enum LogCallCommand {
-    static let contact = Option<String>(["--contact"], value: "id", help: "The contact spoken to; a contact of the customer.", completion: .ids)
+    static let contact = Option<String>(["--contact"], value: "id", help: "The contact spoken to (id or name); a contact of the customer.",
+                                        completion: .ids)
     static let by = Option<String>(["--by"], value: "name", help: "Who made or took it. (default: you)")
     /// Each call field that has an option of its own, with the option.
     static let fields: [(field: String, option: Option<String>)] = [
@@ -37,7 +38,7 @@ enum LogCallCommand {
               crm log-call skoda-transport --subject 'Price list for 2027' --follow-up +7d
               crm log-call skoda-transport --contact jana-dvorakova --channel email --outcome declined:newsletter
             """,
-        arguments: [ArgumentSpec("customer", help: "The customer's id.", completion: .ids)],
+        arguments: [ArgumentSpec("customer", help: "The customer's id or name.", completion: .ids)],
         options: fields.map(\.option.spec) + [NewCommand.edit.spec] + ChangeFlags.specs,
         run: run)
 
@@ -46,22 +47,24 @@ enum LogCallCommand {
         guard let callType = workspace.schema.type(named: "call") else {
             throw CommandError("this workspace has no call type", hint: "add .crm/types/call.yaml (crm init writes one)")
         }
-        let customer = invocation.arguments[0]
+        var locator = RecordLocator(workspace: workspace)
+        let customer = try locator.file(invocation.arguments[0], type: "customer").id
         var values = [(field: "customer", value: customer)]
-        for (field, option) in fields {
+        for (field, option) in fields where field != "contact" {
             if let value = try invocation[option] { values.append((field, value)) }
+        }
+        if let word = try invocation[contact] {
+            let id = try contactID(word, of: customer, locator: &locator)
+            let owner = try locator.document(id).document["customer"]?.string ?? ""
+            guard owner.isEmpty || owner == customer else {
+                throw CommandError("contact \(id) is a contact of \(owner), not of \(customer)",
+                                   hint: "`crm show \(customer)` lists its contacts")
+            }
+            values.append(("contact", id))
         }
         if try invocation[by] == nil, callType.field("by") != nil,
            let me = UserIdentity(workspace: workspace, environment: context.environment).name {
             values.append(("by", me))
-        }
-        var locator = RecordLocator(workspace: workspace)
-        if let contact = try invocation[contact], locator.type(of: contact) == "contact" {
-            let owner = try locator.document(contact).document["customer"]?.string ?? ""
-            guard owner.isEmpty || owner == customer else {
-                throw CommandError("contact \(contact) is a contact of \(owner), not of \(customer)",
-                                   hint: "`crm show \(customer)` lists its contacts")
-            }
         }
         guard let draft = try NewCommand.prepare(type: callType, assignments: [], extra: values, editing: invocation[NewCommand.edit],
                                                  locator: &locator, context: &context) else { return ExitStatus.failed }
@@ -91,6 +94,19 @@ enum LogCallCommand {
         context.console.line(draft.id)
         for note in notes { context.console.error(TerminalText.escaped(note) + "\n") }
         return ExitStatus.success
+    }
+
+    /// The contact `word` names: its id, else a name that the customer's contacts (or, failing
+    /// those, all contacts) have just once.
+    private static func contactID(_ word: String, of customer: String, locator: inout RecordLocator) throws(CommandError) -> String {
+        if locator.type(of: word) == "contact" { return word }
+        let index = WorkspaceIndex(workspace: locator.workspace)
+        let own = index.referrers(of: index.record(customer) ?? Record(id: customer, type: "customer", path: "", fields: []))
+            .filter { $0.type == "contact" }
+        if case .found(let record) = RecordNaming.find(word, in: WorkspaceIndex(schema: index.schema, records: own), type: "contact") {
+            return record.id
+        }
+        return try RecordLocator.record(word, in: index, type: "contact").id
     }
 
     /// The customer's earlier calls whose follow-up is still open, which the new call does, with

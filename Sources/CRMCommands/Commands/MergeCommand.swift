@@ -36,18 +36,16 @@ enum MergeCommand {
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let (keepID, dropID) = (invocation.arguments[0], invocation.arguments[1])
         let prefer = try invocation[preference].map { $0 == .drop }
-        guard keepID != dropID else { throw UsageError("KEEP and DROP are the same record", command: spec) }
+        guard invocation.arguments[0] != invocation.arguments[1] else { throw UsageError("KEEP and DROP are the same record", command: spec) }
         let workspace = try context.workspace()
         var change = try ChangeFlags.open(workspace, invocation, context)
         let loaded = try ReferenceUpdate.loadAll(workspace)
         let index = WorkspaceIndex(schema: workspace.schema, records: loaded.records)
-        var locator = RecordLocator(workspace: workspace)
-        guard let keep = index.record(keepID), let drop = index.record(dropID) else {
-            _ = try locator.file(index.record(keepID) == nil ? keepID : dropID)
-            return ExitStatus.failed
-        }
+        let keep = try RecordLocator.record(invocation.arguments[0], in: index)
+        let drop = try RecordLocator.record(invocation.arguments[1], in: index)
+        let (keepID, dropID) = (keep.id, drop.id)
+        guard keepID != dropID else { throw UsageError("KEEP and DROP are the same record", command: spec) }
         guard keep.type == drop.type, let type = workspace.schema.type(named: keep.type) else {
             throw CommandError("\(keepID) is \(English.a(keep.type)) and \(dropID) is \(English.a(drop.type))",
                                hint: "only records of one type merge")

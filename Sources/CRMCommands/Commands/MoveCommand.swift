@@ -20,7 +20,7 @@ enum MoveCommand {
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let (id, newID) = (invocation.arguments[0], invocation.arguments[1])
+        let newID = invocation.arguments[1]
         if let problem = RecordID.problem(with: newID) {
             throw CommandError("invalid id '\(newID)': \(problem)", hint: RecordID.suggestion(for: newID).map { "for example \($0)" })
         }
@@ -28,11 +28,8 @@ enum MoveCommand {
         var change = try ChangeFlags.open(workspace, invocation, context)
         let loaded = try ReferenceUpdate.loadAll(workspace)
         let index = WorkspaceIndex(schema: workspace.schema, records: loaded.records)
-        guard let record = index.record(id) else {
-            var locator = RecordLocator(workspace: workspace)
-            _ = try locator.file(id)
-            return ExitStatus.failed
-        }
+        let record = try RecordLocator.record(invocation.arguments[0], in: index)
+        let id = record.id
         guard id != newID else { return ExitStatus.success }
         if index.record(newID) != nil { throw CommandError("a record with id '\(newID)' exists already") }
         let folder = record.path.split(separator: "/").dropLast().joined(separator: "/")

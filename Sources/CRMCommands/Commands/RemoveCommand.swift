@@ -18,10 +18,10 @@ enum RemoveCommand {
         let workspace = try context.workspace()
         var change = try ChangeFlags.open(workspace, invocation, context)
         let index = WorkspaceIndex(workspace: workspace)
-        let id = invocation.arguments[0]
+        var locator = RecordLocator(workspace: workspace)
+        let file = try locator.file(invocation.arguments[0])
+        let id = file.id
         guard let record = index.record(id) else {
-            var locator = RecordLocator(workspace: workspace)
-            _ = try locator.file(id)
             throw CommandError("\(id) does not parse, so crm cannot tell what refers to it", hint: "fix it (crm check), or delete the file by hand")
         }
         let referrers = index.referrers(of: record)

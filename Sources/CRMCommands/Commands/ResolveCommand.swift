@@ -48,7 +48,7 @@ enum ResolveCommand {
         if choices == ["keep"] || choices == ["delete"] { return try settleDeletion(id, keep: choices == ["keep"], invocation, &context) }
         guard invocation.arguments.count == 2 else { throw UsageError("name the field in conflict", command: spec) }
         let field = invocation.arguments[1]
-        return try RecordEdit.run(invocation, context: &context, message: "crm: resolve \(id) \(field) (\(choices[0]))") { document, type, assignments in
+        return try RecordEdit.run(invocation, context: &context, message: { "crm: resolve \($0) \(field) (\(choices[0]))" }) { document, type, assignments in
             let entries = MergeConflicts.entries(in: document)
             guard let entry = entries.first(where: { $0.key == field }) else {
                 throw CommandError("\(id) has no conflict in '\(field)'",

@@ -33,13 +33,12 @@ enum SetCommand {
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let id = invocation.arguments[0]
         let assignmentTexts = Array(invocation.arguments.dropFirst())
         let optOuts = try invocation.all(optOut)
         guard !assignmentTexts.isEmpty || !optOuts.isEmpty else {
             throw UsageError("nothing to set: give FIELD=VALUE or --opt-out OFFER", command: spec)
         }
-        let message = (["crm: set", id] + assignmentTexts + optOuts.map { "--opt-out \($0)" }).joined(separator: " ")
+        let message = { (id: String) in (["crm: set", id] + assignmentTexts + optOuts.map { "--opt-out \($0)" }).joined(separator: " ") }
         return try RecordEdit.run(invocation, context: &context, message: message) { document, type, assignments in
             for offer in optOuts { try addOptOut(offer, to: &document, type: type) }
             for assignment in try assignments.parse(assignmentTexts) {

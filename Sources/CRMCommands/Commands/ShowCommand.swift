@@ -18,7 +18,8 @@ enum ShowCommand {
             records that refer to them. --format yaml prints the file as it is. Exits with 1 when there
             is no such record.
             """,
-        arguments: [ArgumentSpec("id", help: "The record's id (its file name without .yaml).", completion: .ids)],
+        arguments: [ArgumentSpec("id", help: "The record's id (its file name without .yaml), its name, or a unique start of its id.",
+                                 completion: .ids)],
         options: [format.spec, History.at.spec],
         run: run)
 
@@ -28,9 +29,7 @@ enum ShowCommand {
         let id = invocation.arguments[0]
         let revision = try invocation[History.at]
         let index = try History.index(workspace, at: revision)
-        guard let record = index.record(id) else {
-            throw RecordLocator.notFound(id, close: index.closestIDs(to: id), problems: index.problems, status: ExitStatus.nothingFound)
-        }
+        let record = try RecordLocator.record(id, in: index, status: ExitStatus.nothingFound)
         switch chosen {
         case .json:
             context.console.line(RecordJSON.object(record).pretty)

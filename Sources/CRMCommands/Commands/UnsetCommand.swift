@@ -15,10 +15,9 @@ enum UnsetCommand {
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let id = invocation.arguments[0]
         let names = Array(invocation.arguments.dropFirst())
         return try RecordEdit.run(invocation, context: &context,
-                                  message: "crm: unset \(id) " + names.joined(separator: " ")) { document, type, assignments in
+                                  message: { "crm: unset \($0) " + names.joined(separator: " ") }) { document, type, assignments in
             for name in names {
                 let (definition, entry) = try assignments.field(name)
                 if let entry {

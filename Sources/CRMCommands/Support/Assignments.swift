@@ -3,7 +3,8 @@ import CRMSyntax
 import CRMWorkspace
 
 /// `FIELD=VALUE` arguments checked against a type: the field exists (with "did you mean"),
-/// the value is normalised to the field's kind, references name records of the right type.
+/// the value is normalised to the field's kind, references name records of the right type (by
+/// id, or by a name only one record of that type has, which is written as its id).
 struct Assignments {
     struct Assignment {
         /// The top-level field.
@@ -81,20 +82,23 @@ struct Assignments {
 
     /// One value or list item, normalised and checked.
     mutating func scalar(_ text: String, for definition: FieldDefinition) throws(CommandError) -> String {
-        let value: String
+        var value: String
         switch input.normalize(text, kind: definition.kind) {
         case .success(let normalized): value = normalized
         case .failure(let problem): throw CommandError("\(definition.key): \(problem.message)", hint: problem.hint)
         }
         if let target = definition.kind.referencedType, !value.isEmpty {
-            guard let found = locator.type(of: value) else {
-                let candidates = locator.files().filter { $0.type == target }.map(\.id)
-                throw CommandError("\(definition.key): no \(target) '\(value)'",
-                                   hint: Suggestions.closest(to: value, in: candidates).map { "did you mean '\($0)'?" }
-                                       ?? "`crm list \(target) --format ids` lists them")
-            }
-            guard found == target else {
-                throw CommandError("\(definition.key): '\(value)' is \(English.a(found)), not \(English.a(target))")
+            if let found = locator.type(of: value) {
+                guard found == target else {
+                    throw CommandError("\(definition.key): '\(value)' is \(English.a(found)), not \(English.a(target))")
+                }
+            } else {
+                // Not an id: the record's name, written as its id.
+                do {
+                    value = try locator.file(value, type: target).id
+                } catch {
+                    throw CommandError("\(definition.key): " + error.message, hint: error.hint, status: error.status)
+                }
             }
         }
         if let pattern = definition.pattern, !value.isEmpty, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {

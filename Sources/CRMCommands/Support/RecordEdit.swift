@@ -7,7 +7,8 @@ import CRMWorkspace
 /// through `WorkspaceChange` (which refuses what is not valid, and commits), then print the
 /// field-level changes.
 enum RecordEdit {
-    static func run(_ invocation: Invocation, context: inout CommandContext, message: String,
+    /// `message` makes the commit message from the record's id (the argument may be its name).
+    static func run(_ invocation: Invocation, context: inout CommandContext, message: (String) -> String,
                     edit: (inout RecordDocument, RecordType, inout Assignments) throws -> Void) throws -> Int32 {
         let workspace = try context.workspace()
         var locator = RecordLocator(workspace: workspace)
@@ -26,7 +27,7 @@ enum RecordEdit {
             return ExitStatus.success
         }
         change.write(document.bytes, to: file.path)
-        try ChangeFlags.apply(&change, message: message, context: &context)
+        try ChangeFlags.apply(&change, message: message(file.id), context: &context)
         for change in changes { context.console.line("\(file.id): \(TerminalText.escaped(change.description))") }
         return ExitStatus.success
     }

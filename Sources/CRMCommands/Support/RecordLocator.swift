@@ -22,25 +22,63 @@ struct RecordLocator {
     /// Every record id.
     mutating func ids() -> Set<String> { Set(files().map(\.id)) }
 
-    /// The file of record `id`, or an error that suggests close ids.
-    mutating func file(_ id: String) throws(CommandError) -> RecordFile {
-        if RecordID.isValid(id), let file = RecordScanner.likelyFile(of: id, in: workspace) { return file }
-        if let file = files().first(where: { $0.id == id }) { return file }
-        throw Self.notFound(id, close: Suggestions.closest(to: id, in: files().map(\.id), limit: 3), problems: listing?.problems ?? [])
+    /// The file of the record `word` names: its id (found with a few `stat` calls), else its
+    /// title or a unique prefix of its id (`RecordNaming`), or an error that lists the records
+    /// it could mean.
+    mutating func file(_ word: String, type: String? = nil) throws(CommandError) -> RecordFile {
+        if RecordID.isValid(word), let file = RecordScanner.likelyFile(of: word, in: workspace), type == nil || file.type == type {
+            return file
+        }
+        if let file = files().first(where: { $0.id == word && (type == nil || $0.type == type) }) { return file }
+        let record = try Self.record(word, in: WorkspaceIndex(workspace: workspace), type: type, problems: listing?.problems ?? [])
+        return files().first { $0.id == record.id } ?? RecordFile(path: record.path, type: record.type)
+    }
+
+    /// The record `word` names in `index` (see `RecordNaming`), or an error: for a name several
+    /// records have, one that lists them; for none, one that suggests the records whose id or
+    /// title holds the word. `status` is the exit status when there is no such record.
+    static func record(_ word: String, in index: WorkspaceIndex, type: String? = nil, problems: [Diagnostic] = [],
+                       status: Int32 = ExitStatus.failed) throws(CommandError) -> Record {
+        switch RecordNaming.find(word, in: index, type: type) {
+        case .found(let record):
+            return record
+        case .ambiguous(let records):
+            throw CommandError("'\(word)' could be \(records.count) records:\n" + list(Array(records.prefix(8)), in: index)
+                               + (records.count > 8 ? "\n  …" : ""), hint: "name one by its id", status: status)
+        case .none(let suggestions) where suggestions.count > 1:
+            let what = type.map { "no \($0)" } ?? "no record"
+            throw CommandError("\(what) '\(word)'; these have it in their id or name:\n" + list(suggestions, in: index),
+                               hint: "name one by its id or its whole name", status: status)
+        case .none(let suggestions):
+            let described = suggestions.isEmpty ? nil : RecordNaming.describe(suggestions, in: index)
+            throw notFound(word, close: [], described: described, problems: problems + index.problems, status: status, type: type)
+        }
+    }
+
+    /// Records a line each, their ids aligned: `  strojirny-novak  Strojírny Novák s.r.o.`.
+    private static func list(_ records: [Record], in index: WorkspaceIndex) -> String {
+        let width = records.map { TerminalText.width($0.id) }.max() ?? 0
+        return records.map { record in
+            let title = index.title(of: record)
+            return "  " + (title == record.id ? record.id : TerminalText.padded(record.id, to: width) + "  " + TerminalText.escaped(title))
+        }.joined(separator: "\n")
     }
 
     /// The error for an id no record has: what is wrong with the file of that name when there
     /// is one (a link, a FIFO, unreadable, too large, not parsing), else what an id may be and the `close` ids.
     /// The exit status is `status` when there is no such record (2, a command could not do it,
     /// unless the caller is a query, for which nothing was found), and 2 for a file that cannot be read.
-    static func notFound(_ id: String, close: [String], problems: [Diagnostic], status: Int32 = ExitStatus.failed) -> CommandError {
+    static func notFound(_ id: String, close: [String], described: String? = nil, problems: [Diagnostic], status: Int32 = ExitStatus.failed,
+                         type: String? = nil) -> CommandError {
         if let problem = problems.first(where: { $0.path.hasSuffix(".yaml") && RecordFile(path: $0.path, type: "").id == id }) {
             return CommandError(diagnostic: problem)
         }
-        let hint = close.isEmpty ? "`crm search WORDS` finds records by their content"
-            : "did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
-        guard let problem = RecordID.problem(with: id) else { return CommandError("no record '\(id)'", hint: hint, status: status) }
-        return CommandError("no record '\(id)': \(problem)", hint: hint, status: status)
+        let candidates = described ?? (close.isEmpty ? nil : close.map { "'\($0)'" }.joined(separator: ", "))
+        let hint = candidates.map { "did you mean \($0)?" } ?? "`crm search WORDS` finds records by their content"
+        let what = type.map { "no \($0)" } ?? "no record"
+        // A name with spaces is no id, but is not wrong for that: crm takes names too.
+        guard let problem = RecordID.problem(with: id), !id.contains(" ") else { return CommandError("\(what) '\(id)'", hint: hint, status: status) }
+        return CommandError("\(what) '\(id)': \(problem)", hint: hint, status: status)
     }
 
     /// The parsed file of record `id`; a file that does not parse is an error and is never rewritten.
