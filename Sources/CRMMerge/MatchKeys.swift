@@ -13,17 +13,9 @@ public enum MatchKeys {
         return address
     }
 
-    /// `601 111 222`, `+420 601-111-222` and `00420601111222` → `+420601111222`; numbers of
-    /// another country keep their code. `nil` for fewer than 6 digits.
+    /// `601 111 222`, `+420 601-111-222` and `00420601111222` → `+420601111222` (see `PhoneNumber`).
     public static func phone(_ text: String, country: String = "420") -> String? {
-        var digits = text.filter(\.isASCII).filter(\.isNumber)
-        let international = text.trimmingWhitespace().hasPrefix("+") || digits.hasPrefix("00")
-        if digits.hasPrefix("00") { digits.removeFirst(2) }
-        guard digits.count >= 6 else { return nil }
-        if international { return "+" + digits }
-        if digits.count == 9 { return "+" + country + digits }
-        if digits.count == 12 && digits.hasPrefix(country) { return "+" + digits }
-        return digits
+        PhoneNumber.normalized(text, country: country)
     }
 
     /// A registration number (IČO) as 8 digits: `0012 3456` and `123456` → `00123456`.

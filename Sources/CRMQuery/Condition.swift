@@ -13,8 +13,9 @@ indirect enum Condition: Sendable {
     /// A field compared with a field of the record an aggregate belongs to: `by = ^owner`. Dates
     /// and numbers (`ordered`) compare as such; other values are equal when their folded text is.
     case outerTest(Accessor, QueryOperator, Accessor, dated: Bool, ordered: Bool, today: CivilDate)
-    /// A full-text term, folded.
-    case text([UInt8])
+    /// A full-text term, folded; `phone` holds its digits when it looks like a phone number,
+    /// which then also matches the number written with spaces.
+    case text([UInt8], phone: String?)
 }
 
 extension Condition {
@@ -91,6 +92,10 @@ enum Test: Sendable {
     case reference(ids: [String], titles: [[UInt8]], negated: Bool)
     /// `= ""` (empty) or `!= ""`.
     case empty(negated: Bool)
+    /// A phone number equal to one of these (`PhoneNumber.normalized` forms), however spaced.
+    case phoneEqual([String], negated: Bool)
+    /// A phone number whose digits hold these.
+    case phoneContains(String, negated: Bool)
 }
 
 /// A compiled regular expression, matched without regard to case.

@@ -30,9 +30,11 @@ struct Predicate: Sendable {
         case .not(let inner):
             let negated = Predicate(inner).test
             test = { !negated($0, $1, $2) }
-        case .text(let word):
+        case .text(let word, let phone):
             test = { position, index, _ in
-                index.fields(at: position).contains { field in field.value.strings.contains { TextFold.hasWord(startingWith: word, in: $0) } }
+                index.fields(at: position).contains { field in
+                    field.value.strings.contains { TextFold.hasWord(startingWith: word, in: $0) || phone.map($0.holdsPhone) == true }
+                }
             }
         case .has(.path(let path)):
             let read = path.byteReader(from: 0)
@@ -205,8 +207,16 @@ extension Test {
             })
         case .empty(let negated):
             return (!negated, { value, _ in !value.isEmpty })
+        case .phoneEqual(let numbers, let negated):
+            return (negated, { value, _ in numbers.contains(PhoneNumber.normalized(value) ?? value) })
+        case .phoneContains(let digits, let negated):
+            return (negated, { value, _ in value.filter(\.isNumber).contains(digits) })
         }
     }
+}
+
+private extension String {
+    func holdsPhone(_ digits: String) -> Bool { PhoneNumber.value(self, holds: digits) }
 }
 
 /// Folded text ordered byte by byte.

@@ -26,7 +26,7 @@ struct QueryCompiler {
         case .and(let left, let right): return .and(try compile(left, for: type), try compile(right, for: type))
         case .or(let left, let right): return .or(try compile(left, for: type), try compile(right, for: type))
         case .not(let inner): return .not(try compile(inner, for: type))
-        case .text(let word, _): return .text(TextFold.foldedBytes(word))
+        case .text(let word, _): return .text(TextFold.foldedBytes(word), phone: PhoneNumber.searchDigits(word))
         case .has(let operand):
             let (accessor, _) = try resolve(operand, in: type)
             return .has(accessor)
@@ -199,10 +199,15 @@ struct QueryCompiler {
                                  hint: "quote it, and escape special characters with \\")
             }
             return .matches(RegexBox(regex: regex), negated: false)
+        case .contains where kind == .phone && !values[0].text.filter(\.isNumber).isEmpty:
+            return .phoneContains(values[0].text.filter(\.isNumber), negated: false)
         case .contains:
             return .contains(TextFold.foldedBytes(values[0].text), negated: false)
         default:
             break
+        }
+        if kind == .phone, comparison.order == nil, !(values.count == 1 && values[0].quoted && values[0].text.isEmpty) {
+            return .phoneEqual(values.map { PhoneNumber.normalized($0.text) ?? $0.text }, negated: negated)
         }
         if values.count == 1 && values[0].quoted && values[0].text.isEmpty {
             guard comparison == .equal || comparison == .notEqual else {

@@ -18,26 +18,33 @@ public enum FullTextSearch {
     /// best first: more occurrences, whole-word matches and matches in the title (`titles`
     /// names each type's title field) count more.
     public static func search(_ query: String, in records: [Record], titles: [String: String]) -> [Hit] {
-        let terms = words(in: query).map { Array($0.utf8) }
+        let queryWords = words(in: query)
+        let terms = queryWords.map { Array($0.utf8) }
         guard !terms.isEmpty else { return [] }
+        let phones = queryWords.map(PhoneNumber.searchDigits)
         let hits = ParallelMap.map(records.count, workers: ProcessInfoCores.count, chunk: 256, state: { () }) { index, _ in
-            hit(records[index], at: index, terms: terms, title: titles[records[index].type] ?? "")
+            hit(records[index], at: index, terms: terms, phones: phones, title: titles[records[index].type] ?? "")
         }
         return hits.compactMap { $0 }.sorted { ($0.score, -$0.record) > ($1.score, -$1.record) }
     }
 
-    private static func hit(_ record: Record, at index: Int, terms: [[UInt8]], title: String) -> Hit? {
-        let fields = record.fields.compactMap { field -> (key: String, isTitle: Bool, text: [UInt8])? in
+    /// `phones` holds, for each term that looks like a phone number, its digits: such a term also
+    /// matches a number written with spaces (`777000111` finds `+420 777 000 111`).
+    private static func hit(_ record: Record, at index: Int, terms: [[UInt8]], phones: [String?], title: String) -> Hit? {
+        let fields = record.fields.compactMap { field -> (key: String, isTitle: Bool, text: [UInt8], strings: [String])? in
             let strings = field.value.strings.filter { !$0.isEmpty }
             guard !strings.isEmpty else { return nil }
-            return (field.key, field.key == title, TextFold.foldedBytes(strings.joined(separator: "\n")))
+            return (field.key, field.key == title, TextFold.foldedBytes(strings.joined(separator: "\n")), strings)
         }
         var score = 0
         var firstField: String?
         for (position, term) in terms.enumerated() {
             var termScore = 0
             for field in fields {
-                let (count, whole) = occurrences(of: term, in: field.text)
+                var (count, whole) = occurrences(of: term, in: field.text)
+                if count == 0, let digits = phones[position], field.strings.contains(where: { PhoneNumber.value($0, holds: digits) }) {
+                    (count, whole) = (1, 1)
+                }
                 if count == 0 { continue }
                 termScore += count + whole + (field.isTitle ? 5 : 0)
                 if position == 0 && firstField == nil { firstField = field.key }
