@@ -9,11 +9,15 @@ public struct ChangeOptions: Sendable {
     public var environment: [String: String]
     /// How long to wait for git's index lock, which another git process may hold for a moment.
     public var indexLockWait: Double
+    /// Let a record repeat another's value of a `unique` field (`--allow-duplicate`).
+    public var allowsDuplicates: Bool
 
-    public init(commits: Bool = true, verifies: Bool = true, environment: [String: String] = [:], indexLockWait: Double = 3) {
+    public init(commits: Bool = true, verifies: Bool = true, environment: [String: String] = [:], indexLockWait: Double = 3,
+                allowsDuplicates: Bool = false) {
         self.commits = commits
         self.verifies = verifies
         self.environment = environment
         self.indexLockWait = indexLockWait
+        self.allowsDuplicates = allowsDuplicates
     }
 }

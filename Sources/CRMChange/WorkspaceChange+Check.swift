@@ -24,7 +24,7 @@ extension WorkspaceChange {
         }
         guard !changed.isEmpty else { return }
         let paths = Set(changed.map(\.path))
-        let check = WorkspaceCheck(workspace)
+        let check = WorkspaceCheck(workspace, allowsDuplicates: options.allowsDuplicates)
         let errors = check.changes(changed).filter { $0.severity == .error && paths.contains($0.path) }
         guard !errors.isEmpty else { return }
         let known = Set(check.changes(baselines).filter { $0.severity == .error }.map(Self.key))

@@ -25,8 +25,9 @@ public struct WorkspaceStatus: Sendable {
     /// when a definition changed, every problem of the workspace outside the changed files.
     public let otherProblems: [Diagnostic]
 
-    /// The status of the workspace of `git`.
-    public init(git: WorkspaceGit, today: CivilDate? = nil) throws(GitError) {
+    /// The status of the workspace of `git`; with `allowsDuplicates`, a repeated unique value is
+    /// no problem.
+    public init(git: WorkspaceGit, today: CivilDate? = nil, allowsDuplicates: Bool = false) throws(GitError) {
         let workspace = git.workspace
         let head = try git.repository.head()
         var entries: [Entry] = []
@@ -40,7 +41,7 @@ public struct WorkspaceStatus: Sendable {
             changed.append(ChangedFile(path: item.path, bytes: bytes, before: before))
             entries.append(Entry(path: item.path, change: item.change, untracked: item.untracked, file: file, id: id, problems: []))
         }
-        let problems = changed.isEmpty ? [] : WorkspaceCheck(workspace, today: today).changes(changed).filter { $0.severity == .error }
+        let problems = changed.isEmpty ? [] : WorkspaceCheck(workspace, today: today, allowsDuplicates: allowsDuplicates).changes(changed).filter { $0.severity == .error }
         let byPath = Dictionary(grouping: problems, by: \.path)
         for index in entries.indices { entries[index].problems = byPath[entries[index].path] ?? [] }
         let listed = Set(entries.map(\.path))

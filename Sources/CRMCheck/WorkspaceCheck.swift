@@ -14,8 +14,10 @@ import CRMWorkspace
 /// duplicate ids, closed records missing what their workflow requires, changes of state the
 /// workflow does not allow), files outside the type folders, saved queries and reports that no
 /// longer fit the schema, and what a merge left (conflicts recorded in records, records deleted
-/// on one side and changed on the other). Likely duplicates and records past their service
-/// level are warnings.
+/// on one side and changed on the other, a call's contact who is another customer's, a value
+/// of a `unique` field that a changed record repeats). Likely duplicates, unique values
+/// repeated in records already there, and records past their service level are warnings. In
+/// git, records changed since the last commit are checked against it as `crm commit` would.
 public struct WorkspaceCheck: Sendable {
     /// What a check of the whole workspace found.
     public struct Report: Sendable {
@@ -30,10 +32,14 @@ public struct WorkspaceCheck: Sendable {
     public let workspace: Workspace
     /// With a date, records past their service level get a warning.
     public let today: CivilDate?
+    /// A changed record that repeats another's unique value is a warning, not an error
+    /// (`--allow-duplicate`).
+    public let allowsDuplicates: Bool
 
-    public init(_ workspace: Workspace, today: CivilDate? = nil) {
+    public init(_ workspace: Workspace, today: CivilDate? = nil, allowsDuplicates: Bool = false) {
         self.workspace = workspace
         self.today = today
+        self.allowsDuplicates = allowsDuplicates
     }
 
     /// Checks the whole workspace.
@@ -50,8 +56,11 @@ public struct WorkspaceCheck: Sendable {
             problems += idProblems(record.path)
             guard let type = workspace.schema.type(named: record.type) else { continue }
             problems += validator.validate(document, as: type)
+            problems += Self.ownerProblems(document, type: type, schema: workspace.schema, lookup: index.record)
         }
         problems += LikelyDuplicates.problems(records: loaded.records, documents: loaded.documents, schema: workspace.schema)
+        problems += UniqueValues.problems(records: loaded.records, documents: loaded.documents, schema: workspace.schema)
+        problems += handEditProblems(loaded)
         problems += definitionProblems()
         problems += mergeProblems(paths: nil)
         return Report(problems: Self.sorted(problems), records: loaded.records.count)
@@ -94,13 +103,30 @@ public struct WorkspaceCheck: Sendable {
         problems += lookup.duplicates(of: created, paths: Dictionary(files.map { (RecordFile(path: $0.path, type: "").id, $0.path) },
                                                                      uniquingKeysWith: { first, _ in first }))
         var validator = RecordValidator(index: index, today: today)
+        var changedRecords: [String: Record] = [:]
+        for (file, type, document) in documents {
+            let id = RecordFile(path: file.path, type: type.name).id
+            changedRecords[id] = Record(id: id, type: type.name, path: file.path, fields: document.values)
+        }
         for (file, type, document) in documents {
             problems += validator.validate(document, as: type)
             problems += Self.lifecycleProblems(document, type: type, before: file.before)
+            problems += Self.ownerProblems(document, type: type, schema: workspace.schema) { id in
+                deleted[id] == nil ? changedRecords[id] ?? storedRecord(id) : nil
+            }
         }
+        problems += uniqueProblems(documents.map { ($0.type, $0.document) }, changed: Set(files.map(\.path)), deleted: Set(deleted.keys))
         if !deleted.isEmpty { problems += referrers(of: deleted, changed: Set(files.map(\.path))) }
         problems += mergeProblems(paths: Set(files.map(\.path)))
         return Self.sorted(problems)
+    }
+
+    /// Record `id` as its file on disk holds it, found where its id puts it; `nil` when it is not there or does not parse.
+    private func storedRecord(_ id: String) -> Record? {
+        guard RecordID.isValid(id), let file = RecordScanner.likelyFile(of: id, in: workspace),
+              let bytes = try? RecordFile.read(file.path, root: workspace.root),
+              let document = try? RecordDocument(parsing: bytes, path: file.path) else { return nil }
+        return Record(id: id, type: file.type, path: file.path, fields: document.values)
     }
 
     /// Problems in file order, then line and column order.

@@ -1,7 +1,9 @@
 import CRMSyntax
 import CRMWorkspace
 
-/// CSV rows as records: columns matched to fields, each row one `RecordImport.Item`.
+/// CSV rows as records: columns matched to fields (by the field's name, a map entry's name, an
+/// alias the type file gives, or `--map COLUMN=FIELD`), each row one `RecordImport.Item`; rows
+/// of empty cells are skipped.
 public enum CSVImport {
     /// Plans every row of the file (`path` names it in messages); returns notes on columns left out.
     public static func run(_ bytes: [UInt8], path: String, type: RecordType, maps: [String], key: String?, encoding: CSVEncoding,
@@ -15,7 +17,8 @@ public enum CSVImport {
         }
         if let key, type.field(key) == nil { throw unknownField(key, type: type, option: "--key") }
         let columns = try fields(for: table.header, type: type, maps: maps)
-        for row in table.rows {
+        // A row of empty cells (a spreadsheet's blank line, `;;;`) is no record.
+        for row in table.rows where row.fields.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
             if row.fields.count > table.header.count, row.fields[table.header.count...].contains(where: { !$0.isEmpty }) {
                 importer.reject("row \(row.number)", type: type, reason: "\(row.fields.count) fields, but the header has \(table.header.count)")
                 continue
@@ -63,6 +66,13 @@ public enum CSVImport {
             if let dot = name.firstIndex(of: ".") { entryNames[matchForm(name[name.index(after: dot)...]), default: []].append(name) }
         }
         for (entry, owners) in entryNames where owners.count == 1 && byName[entry] == nil { byName[entry] = owners[0] }
+        // The names a type file gives its fields in other systems (`aliases: [IČO, ICO]`).
+        for field in type.fields {
+            for alias in field.aliases where byName[matchForm(alias)] == nil { byName[matchForm(alias)] = field.key }
+            for (alias, entry) in field.entryAliases where byName[matchForm(alias)] == nil {
+                byName[matchForm(alias)] = field.key + "." + entry
+            }
+        }
         return header.map { column in explicit[matchForm(column)] ?? byName[matchForm(column)] }
     }
 

@@ -13,6 +13,7 @@ public enum BuiltinTypes {
             name:
               kind: text
               required: true
+              aliases: [Název, Název firmy, Firma, Obchodní jméno, Obchodní firma, Company, Company name, Organization]
             kind:
               kind: enum
               values: [company, person]
@@ -21,32 +22,43 @@ public enum BuiltinTypes {
               kind: enum
               values: [lead, prospect, active, inactive, churned]
               default: lead
+              aliases: [Stav]
             segment:
               kind: text
               description: for example smb, enterprise or public
             owner:
               kind: text
               description: who looks after the customer (a git user name)
+              aliases: [Vlastník, Obchodník, Account manager]
             email:
               kind: email
+              aliases: [E-mail, Mail, E-mailová adresa, Email address]
             phone:
               kind: phone
+              aliases: [Telefon, Tel., Mobil, Telephone, Mobile]
             website:
               kind: url
+              aliases: [Web, WWW, Webové stránky, Web site]
             address:
               kind: map
               fields: [street, city, zip, country]
+              aliases: [Ulice > street, Adresa > street, Město > city, Obec > city, Town > city, PSČ > zip, Postal code > zip, Země > country, Stát > country]
             reg-no:
               kind: text
               pattern: '[0-9]{8}'
               description: IČO, the Czech company registration number
+              unique: true
+              aliases: [IČO, ICO, IČ, Reg. no, Registration number, Company ID]
             vat-id:
               kind: text
               pattern: '[A-Z]{2}[0-9A-Z]{2,12}'
               description: DIČ, the VAT number (CZ12345678)
+              unique: true
+              aliases: [DIČ, DIC, IČ DPH, VAT, VAT ID, VAT number]
             tags:
               kind: list
               of: text
+              aliases: [Štítky, Labels]
             created:
               kind: date
               default: today
@@ -56,6 +68,7 @@ public enum BuiltinTypes {
               description: offers never to make to this customer again, or `all` for no marketing at all
             notes:
               kind: long-text
+              aliases: [Poznámka, Poznámky, Note, Comments]
 
             """),
         ("contact", """
@@ -68,20 +81,28 @@ public enum BuiltinTypes {
             name:
               kind: text
               required: true
+              aliases: [Jméno, Jméno a příjmení, Kontakt, Kontaktní osoba, Full name, Contact]
             customer:
               kind: reference
               to: customer
+              aliases: [Firma, Společnost, Zákazník, Company, Customer, Organization]
             role:
               kind: text
+              aliases: [Funkce, Pozice, Job title, Position]
             email:
               kind: email
+              unique: true
+              aliases: [E-mail, Mail, E-mailová adresa, Email address]
             phone:
               kind: phone
+              aliases: [Telefon, Tel., Mobil, Telephone, Mobile]
             tags:
               kind: list
               of: text
+              aliases: [Štítky, Labels]
             notes:
               kind: long-text
+              aliases: [Poznámka, Poznámky, Note, Comments]
 
             """),
         ("call", """

@@ -17,6 +17,12 @@ public struct FieldDefinition: Sendable, Hashable {
     public var workflow: Workflow?
     /// For a date field that is a deadline (a complaint's `due`): how it is set.
     public var serviceLevel: ServiceLevel?
+    /// Other names of the field in files from elsewhere (a CSV header `IČO` for `reg-no`).
+    public var aliases: [String] = []
+    /// For a map: other names of its entries, by alias (`Město` → `city`).
+    public var entryAliases: [String: String] = [:]
+    /// True when no two records may hold the same value (ignoring case and spacing).
+    public var unique = false
 
     public init(key: String, kind: FieldKind, required: Bool = false, defaultValue: Value? = nil,
                 description: String? = nil, pattern: String? = nil, unit: String? = nil,

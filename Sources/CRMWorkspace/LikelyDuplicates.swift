@@ -12,7 +12,8 @@ public enum LikelyDuplicates {
         let pairs = zip(records, documents).sorted { ($0.0.id, $0.0.path) < ($1.0.id, $1.0.path) }
         for (record, document) in pairs {
             guard let type = schema.type(named: record.type), type.idStyle == .title else { continue }
-            let keys = [type.title] + type.fields.filter { $0.kind == .email }.map(\.key)
+            // A unique e-mail field is `UniqueValues`' to report.
+            let keys = [type.title] + type.fields.filter { $0.kind == .email && !$0.unique }.map(\.key)
             var reported = false
             for key in keys {
                 guard !reported, let text = record.string(key), case let folded = TextFold.fold(text.trimmingWhitespace()),

@@ -1,6 +1,9 @@
 import CRMSyntax
 
 /// Turns one parsed type file into a `RecordType`, collecting every problem with its location.
+/// Only a type that cannot be placed (a bad name or folder, no fields, `type` not a map) is
+/// left out; a wrong field is read as text and a wrong title or column falls back, so one typo
+/// costs one error, not the type.
 struct TypeFileReader {
     let document: RecordDocument
     let name: String
@@ -8,7 +11,7 @@ struct TypeFileReader {
 
     private static let propertyKeys = ["folder", "title", "columns", "description", "id", "subfolders"]
     private static let definitionKeys = ["kind", "values", "to", "of", "required", "default", "description", "pattern",
-                                         "unit", "fields"] + workflowKeys + serviceLevelKeys
+                                         "unit", "fields", "aliases", "unique"] + workflowKeys + serviceLevelKeys
 
     init(document: RecordDocument, name: String) {
         self.document = document
@@ -35,34 +38,39 @@ struct TypeFileReader {
                 properties[key] = (item.value, item.location)
             }
         }
+        // A field whose definition is wrong is reported and read as text, so that the rest of
+        // the type still loads and its records are still checked and listed.
         var fields: [FieldDefinition] = []
         for field in document.fields where field.key != "type" {
-            if let definition = definition(of: field) { fields.append(definition) }
+            fields.append(definition(of: field) ?? FieldDefinition(key: field.key, kind: .text))
         }
-        if fields.isEmpty && problems.isEmpty {
+        if fields.isEmpty {
             report("the type has no fields", at: nil, hint: "add fields as `key:` with indented `kind: text` lines")
+            return nil
         }
-        if !problems.isEmpty { return nil }
         let folder = properties["folder"]?.0.string ?? name + "s"
         if !RecordID.isValid(folder) {
             report("folder '\(folder)' must be a simple folder name (lowercase letters, digits, hyphens)",
                    at: properties["folder"]?.1)
+            return nil
         }
         let keys = fields.map(\.key)
-        let title = properties["title"]?.0.string ?? keys.first ?? ""
+        var title = properties["title"]?.0.string ?? keys[0]
         if !keys.contains(title) {
             report("title field '\(title)' is not a field of the type", at: properties["title"]?.1,
                    hint: suggestion(for: title, among: keys))
+            title = keys[0]
         }
         var columns = properties["columns"]?.0.list ?? Array(keys.prefix(5))
         if let value = properties["columns"]?.0, value.list == nil {
             report("columns must be a list, for example [name, status]", at: properties["columns"]?.1)
-            columns = []
+            columns = Array(keys.prefix(5))
         }
         for column in columns where !isValidColumn(column, fields: fields) {
             report("column '\(column)' is not a field of the type", at: properties["columns"]?.1,
                    hint: suggestion(for: column, among: keys))
         }
+        columns = columns.filter { isValidColumn($0, fields: fields) }
         let idStyle = option(properties["id"], default: RecordType.IDStyle.title, name: "id")
         let subfolders = option(properties["subfolders"], default: RecordType.Subfolders.none, name: "subfolders")
         var type = RecordType(name: name, folder: folder, title: title, columns: columns,
@@ -70,9 +78,10 @@ struct TypeFileReader {
                               path: document.path, idStyle: idStyle, subfolders: subfolders)
         if (idStyle == .dated || subfolders != .none) && type.dateField == nil {
             report("'id: dated' and subfolders need a required date or datetime field", at: properties["id"]?.1 ?? properties["subfolders"]?.1)
+            type.idStyle = .title
+            type.subfolders = .none
         }
-        type = checkingLifecycle(of: type)
-        return problems.isEmpty ? type : nil
+        return checkingLifecycle(of: type)
     }
 
     /// A type property with a fixed set of values.
@@ -124,18 +133,53 @@ struct TypeFileReader {
             }
             kind = .list(item)
         }
-        var required = false
-        if let flag = values["required"] {
-            switch flag.value.string {
-            case "true", "yes": required = true
-            case "false", "no": required = false
-            default: report("required is true or false", at: flag.location)
-            }
+        var definition = FieldDefinition(key: field.key, kind: kind, required: flag("required", values) ?? false,
+                                         defaultValue: values["default"]?.value, description: values["description"]?.value.string,
+                                         pattern: values["pattern"]?.value.string, unit: values["unit"]?.value.string,
+                                         workflow: workflow(of: field.key, kind: kind, values),
+                                         serviceLevel: serviceLevel(of: field.key, kind: kind, values))
+        definition.unique = flag("unique", values) ?? false
+        if let (value, location) = values["aliases"] {
+            readAliases(value, at: location, into: &definition)
         }
-        return FieldDefinition(key: field.key, kind: kind, required: required, defaultValue: values["default"]?.value,
-                               description: values["description"]?.value.string, pattern: values["pattern"]?.value.string,
-                               unit: values["unit"]?.value.string, workflow: workflow(of: field.key, kind: kind, values),
-                               serviceLevel: serviceLevel(of: field.key, kind: kind, values))
+        return definition
+    }
+
+    /// A `true` or `false` property; `nil` when absent.
+    private mutating func flag(_ key: String, _ values: [String: (value: Value, location: SourceLocation)]) -> Bool? {
+        guard let (value, location) = values[key] else { return nil }
+        switch value.string {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report("\(key) is true or false", at: location)
+            return nil
+        }
+    }
+
+    /// `aliases: [IČO, ICO]`; for a map, `aliases: [Město > city, PSČ > zip]` names its entries.
+    private mutating func readAliases(_ value: Value, at location: SourceLocation, into definition: inout FieldDefinition) {
+        guard let items = value.list else {
+            report("aliases is a list, for example [IČO, ICO]", at: location)
+            return
+        }
+        for item in items {
+            let parts = item.split(separator: ">", maxSplits: 1).map { $0.trimmingWhitespace() }
+            guard case .map(let entries) = definition.kind else {
+                if parts.count == 2 { report("'\(item)': only a map's entries have aliases of the form ALIAS > ENTRY", at: location) }
+                definition.aliases.append(item)
+                continue
+            }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                report("'\(item)': a map's alias names its entry", at: location, hint: "write ALIAS > ENTRY, for example Město > city")
+                continue
+            }
+            guard entries.contains(parts[1]) else {
+                reportUnknown(parts[1], among: entries, what: "entry of '\(definition.key)'", at: location)
+                continue
+            }
+            definition.entryAliases[parts[0]] = parts[1]
+        }
     }
 
     private mutating func kind(named kindName: String, field: String,
@@ -172,7 +216,8 @@ struct TypeFileReader {
             }
             return .map(keys)
         default:
-            reportUnknown(kindName, among: FieldKind.names, what: "kind", at: location)
+            report("field '\(field)': unknown kind '\(kindName)'", at: location,
+                   hint: suggestion(for: kindName, among: FieldKind.names) ?? "known: \(FieldKind.names.joined(separator: ", "))")
             return nil
         }
     }

@@ -17,7 +17,7 @@ struct RaceTests {
           n=$((n + 1))
           if [ ${#mine[@]} -eq 0 ] || [ $((RANDOM % 3)) -eq 0 ]; then
             id="w\(worker)-$n"
-            if "$CRM" new customer --id "$id" "name=Worker \(worker) $n" >/dev/null 2>>"$ERRORS"; then mine+=("$id"); echo "ok new $id"
+            if "$CRM" new customer --id "$id" "name=Worker w\(worker)n$n" >/dev/null 2>>"$ERRORS"; then mine+=("$id"); echo "ok new $id"
             else echo "failed $? new $id"; fi
           else
             id=${mine[$((RANDOM % ${#mine[@]}))]}

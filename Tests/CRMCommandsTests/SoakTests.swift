@@ -24,7 +24,7 @@ struct SoakTests {
           choice=$((RANDOM % 10))
           if [ ${#mine[@]} -eq 0 ] || [ $choice -le 2 ]; then
             id="w\(worker)-$n"
-            if "$CRM" new customer --id "$id" "name=Worker \(worker) record $n" >/dev/null 2>>"$ERRORS"; then
+            if "$CRM" new customer --id "$id" "name=Worker w\(worker)n$n" >/dev/null 2>>"$ERRORS"; then
               mine+=("$id"); echo "ok new $id"
             else echo "failed $? new $id"; fi
           elif [ $choice -le 5 ]; then

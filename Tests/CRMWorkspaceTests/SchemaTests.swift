@@ -24,7 +24,12 @@ struct SchemaTests {
     }
 
     @Test("Broken type files are reported with their line and column", arguments: [
-        ("kind: texxt", "unknown kind 'texxt'", "did you mean 'text'?"),
+        ("kind: texxt", "field 'extra': unknown kind 'texxt'", "did you mean 'text'?"),
+        ("kind: integer", "field 'extra': unknown kind 'integer'",
+         "known: text, long-text, enum, date, datetime, number, money, email, phone, url, bool, reference, list, map"),
+        ("kind: text\n  unique: maybe", "unique is true or false", nil),
+        ("kind: map\n  fields: [city]\n  aliases: [Město > town]", "unknown entry of 'extra' 'town'", "known: city"),
+        ("kind: map\n  fields: [city]\n  aliases: [Město]", "'Město': a map's alias names its entry", "write ALIAS > ENTRY, for example Město > city"),
         ("kind: enum", "enum field 'extra' needs its values", "add `values: [first, second, ...]`"),
         ("kind: reference\n  to: custommer", "field 'extra' refers to unknown type 'custommer'", "did you mean 'customer'?"),
         ("kind: text\n  requird: true", "unknown field property 'requird'", "did you mean 'required'?"),
@@ -37,8 +42,32 @@ struct SchemaTests {
         #expect(problem.path == ".crm/types/thing.yaml")
         #expect(problem.message == message)
         #expect(problem.hint == hint)
-        #expect(workspace.schema.type(named: "thing") == nil)
+        // One typo costs one error: the rest of the type loads, the wrong field is read as text.
+        let thing = try #require(workspace.schema.type(named: "thing"))
+        #expect(thing.fieldKeys == ["name", "extra"])
+        #expect(workspace.problems.count == 1)
         #expect(workspace.schema.type(named: "customer") != nil)
+    }
+
+    @Test("A type that cannot be placed is left out", arguments: [
+        "type:\n  folder: Things!\nname:\n  kind: text\n",
+        "type:\n  folder: customers\nname:\n  kind: text\n",
+    ])
+    func unplaceable(_ text: String) throws {
+        let fixture = try TemporaryWorkspace(files: [".crm/types/thing.yaml": text])
+        #expect(fixture.workspace.schema.type(named: "thing") == nil)
+        #expect(!fixture.workspace.problems.isEmpty)
+    }
+
+    @Test("Aliases and unique fields are read from the type file")
+    func aliases() throws {
+        let fixture = try TemporaryWorkspace()
+        let customer = try #require(fixture.workspace.schema.type(named: "customer"))
+        #expect(customer.field("reg-no")?.aliases.contains("IČO") == true)
+        #expect(customer.field("reg-no")?.unique == true)
+        #expect(customer.field("address")?.entryAliases["Město"] == "city")
+        #expect(customer.field("name")?.unique == false)
+        #expect(try #require(fixture.workspace.schema.type(named: "contact")).field("email")?.unique == true)
     }
 
     @Test("Problems point into the type file")

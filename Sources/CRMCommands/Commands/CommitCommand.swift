@@ -21,7 +21,7 @@ enum CommitCommand {
             then commits those files (and only them) to git, running git's hooks. While a merge is in
             progress, commits the merge once no conflict is left. Exits with 1 when there is nothing to commit.
             """,
-        options: [message.spec, force.spec, ChangeFlags.noVerify.spec],
+        options: [message.spec, force.spec, ChangeFlags.noVerify.spec, ChangeFlags.allowDuplicate.spec],
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
@@ -33,7 +33,7 @@ enum CommitCommand {
             return try finish(merge, invocation, options: options, lock: lock, &context)
         }
         var change = try ChangeFlags.open(workspace, invocation, context)
-        let status = try History.run { () throws(GitError) in try WorkspaceStatus(git: git, today: try? context.today()) }
+        let status = try History.run { () throws(GitError) in try WorkspaceStatus(git: git, today: try? context.today(), allowsDuplicates: options.allowsDuplicates) }
         guard !status.isEmpty else {
             context.console.error("nothing to commit: nothing changed since the last commit\n")
             return ExitStatus.nothingFound

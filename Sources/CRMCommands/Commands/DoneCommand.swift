@@ -17,7 +17,7 @@ enum DoneCommand {
               crm done 2026-11-17-kovoobrabeni-horak-0rum
             """,
         arguments: [ArgumentSpec("id", help: "The call whose follow-up is done.", completion: .ids)],
-        options: [on.spec] + ChangeFlags.specs,
+        options: [on.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

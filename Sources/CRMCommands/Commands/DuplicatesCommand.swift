@@ -41,7 +41,7 @@ enum DuplicatesCommand {
         let index = WorkspaceIndex(workspace: workspace, types: types)
         var pairs: [(type: String, pair: DuplicateFinder.Pair)] = []
         for type in types {
-            let candidates = index.records(ofType: type.name).map { candidate($0, type: type) }
+            let candidates = index.records(ofType: type.name).map { DuplicateFinder.Candidate(record: $0, type: type) }
             pairs += DuplicateFinder(threshold: threshold).pairs(in: candidates).map { (type.name, $0) }
         }
         let objects = pairs.map { item in
@@ -67,17 +67,5 @@ enum DuplicatesCommand {
     private static func twoPlaces(_ score: Double) -> String {
         let hundredths = Int((score * 100).rounded())
         return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
-    }
-
-    /// What a record is compared by: its title, e-mail and phone fields, registration number and owner.
-    static func candidate(_ record: Record, type: RecordType) -> DuplicateFinder.Candidate {
-        func values(ofKind wanted: FieldKind) -> [String] {
-            type.fields.filter { $0.kind == wanted || $0.kind == .list(wanted) }.flatMap { record[$0.key]?.strings ?? [] }
-        }
-        let registration = ["reg-no", "ico", "registration-number", "company-id"].lazy.compactMap { record.string($0) }.first
-        let owner = type.referenceFields.first.flatMap { record.string($0.key) }
-        return DuplicateFinder.Candidate(id: record.id, name: record.string(type.title) ?? "", emails: values(ofKind: .email),
-                                         phones: values(ofKind: .phone), registration: registration, owner: owner,
-                                         isPerson: type.name == "contact" || record.string("kind") == "person")
     }
 }

@@ -14,7 +14,7 @@ enum EditCommand {
             valid. A record that does not parse can be fixed this way.
             """,
         arguments: [ArgumentSpec("id", help: "The record.", completion: .ids)],
-        options: ChangeFlags.specs,
+        options: ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

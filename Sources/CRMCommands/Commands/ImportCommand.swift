@@ -48,7 +48,7 @@ enum ImportCommand {
             ArgumentSpec("format", help: "csv, vcard or json.", completion: .choices(Format.allCases.map(\.rawValue))),
             ArgumentSpec("file", help: "The file (vcard: or a folder of .vcf files).", completion: .files),
         ],
-        options: [type.spec, map.spec, key.spec, encoding.spec, dryRun.spec] + ChangeFlags.specs,
+        options: [type.spec, map.spec, key.spec, encoding.spec, dryRun.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

@@ -18,7 +18,7 @@ enum ItemCommand {
                 ArgumentSpec("field", help: "The list field.", completion: .fields),
                 ArgumentSpec("value", help: "The item."),
             ],
-            options: ChangeFlags.specs,
+            options: ChangeFlags.recordSpecs,
             run: { invocation, context in try run(invocation, &context, adding: name == "add") })
     }
 

@@ -39,7 +39,7 @@ enum LogCallCommand {
               crm log-call skoda-transport --contact jana-dvorakova --channel email --outcome declined:newsletter
             """,
         arguments: [ArgumentSpec("customer", help: "The customer's id or name.", completion: .ids)],
-        options: fields.map(\.option.spec) + [NewCommand.edit.spec] + ChangeFlags.specs,
+        options: fields.map(\.option.spec) + [NewCommand.edit.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

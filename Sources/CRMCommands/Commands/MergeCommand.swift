@@ -32,7 +32,7 @@ enum MergeCommand {
             ArgumentSpec("keep", help: "The record that stays.", completion: .ids),
             ArgumentSpec("drop", help: "The duplicate merged into it and deleted.", completion: .ids),
         ],
-        options: [preference.spec] + ChangeFlags.specs,
+        options: [preference.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

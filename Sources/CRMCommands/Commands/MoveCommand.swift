@@ -16,7 +16,7 @@ enum MoveCommand {
             ArgumentSpec("id", help: "The record.", completion: .ids),
             ArgumentSpec("new-id", help: "Its new id: lowercase letters, digits and single hyphens."),
         ],
-        options: ChangeFlags.specs,
+        options: ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

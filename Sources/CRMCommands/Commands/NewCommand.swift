@@ -1,4 +1,5 @@
 import CRMChange
+import CRMMerge
 import CRMSyntax
 import CRMWorkspace
 
@@ -28,7 +29,7 @@ enum NewCommand {
             ArgumentSpec("type", help: "The type of the new record.", completion: .types),
             ArgumentSpec("field=value", help: "Values for its fields.", optional: true, repeating: true, completion: .fields),
         ],
-        options: [id.spec, edit.spec] + ChangeFlags.specs,
+        options: [id.spec, edit.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     /// A new record ready to be written.
@@ -49,7 +50,24 @@ enum NewCommand {
         try write(draft, to: &change)
         try ChangeFlags.apply(&change, message: "crm: new \(type.name) \(draft.id)", context: &context)
         context.console.line(draft.id)
+        warnOfLikelyDuplicates(draft, type: type, workspace: workspace, context: &context)
         return ExitStatus.success
+    }
+
+    /// A new customer or person that `crm duplicates` would pair with an existing record (by
+    /// name, e-mail, phone, IČO, at its default score) is named on standard error, with which.
+    private static func warnOfLikelyDuplicates(_ draft: Draft, type: RecordType, workspace: Workspace, context: inout CommandContext) {
+        guard type.idStyle == .title else { return }
+        let index = WorkspaceIndex(workspace: workspace, types: [type])
+        let new = DuplicateFinder.Candidate(record: Record(id: draft.id, type: type.name, path: draft.path, fields: draft.document.values),
+                                            type: type)
+        let others = index.records(ofType: type.name).map { DuplicateFinder.Candidate(record: $0, type: type) }
+        for pair in DuplicateFinder().matches(for: new, among: others).prefix(3) {
+            let title = index.record(pair.first).map { index.title(of: $0) } ?? pair.first
+            context.console.error("warning: \(draft.id) is very close to \(pair.first) (\(TerminalText.escaped(title))): "
+                                  + pair.evidence.joined(separator: "; ") + "\n"
+                                  + "hint: if they are one \(type.name), `crm merge \(pair.first) \(draft.id)` keeps the first\n")
+        }
     }
 
     /// The new record from `FIELD=VALUE` texts (and `extra` assignments made without text), the

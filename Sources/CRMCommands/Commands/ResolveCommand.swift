@@ -33,7 +33,7 @@ enum ResolveCommand {
             ArgumentSpec("id", help: "The record.", optional: true, completion: .ids),
             ArgumentSpec("field", help: "The field in conflict.", optional: true, completion: .fields),
         ],
-        options: [ours.spec, theirs.spec, value.spec, keep.spec, delete.spec] + ChangeFlags.specs,
+        options: [ours.spec, theirs.spec, value.spec, keep.spec, delete.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

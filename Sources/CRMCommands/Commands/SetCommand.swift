@@ -29,7 +29,7 @@ enum SetCommand {
             ArgumentSpec("id", help: "The record.", completion: .ids),
             ArgumentSpec("field=value", help: "The fields to set.", optional: true, repeating: true, completion: .fields),
         ],
-        options: [optOut.spec] + ChangeFlags.specs,
+        options: [optOut.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

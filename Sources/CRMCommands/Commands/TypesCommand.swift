@@ -47,7 +47,8 @@ enum TypesCommand {
     /// A field's row of the table of a type's fields.
     private static func fieldRow(_ field: FieldDefinition) -> [String] {
         [field.key, field.kind.description, field.required ? "yes" : "", field.defaultValue.map(RecordPresentation.inline) ?? "",
-         [field.description, field.unit.map { "in \($0)" }, field.pattern.map { "pattern \($0)" }].compactMap { $0 }.joined(separator: "; ")]
+         [field.description, field.unit.map { "in \($0)" }, field.pattern.map { "pattern \($0)" }, field.unique ? "unique" : nil]
+            .compactMap { $0 }.joined(separator: "; ")]
     }
 
     /// The workflow and service level in words, after the fields.
@@ -93,6 +94,9 @@ enum TypesCommand {
                 default: break
                 }
                 members.append(("required", .bool(field.required)))
+                members.append(("unique", .bool(field.unique)))
+                let aliases = field.aliases + field.entryAliases.sorted { $0.key < $1.key }.map { "\($0.key) > \($0.value)" }
+                if !aliases.isEmpty { members.append(("aliases", .array(aliases.map(JSON.string)))) }
                 if let value = field.defaultValue { members.append(("default", JSON(value))) }
                 if let description = field.description { members.append(("description", .string(description))) }
                 if let workflow = field.workflow {

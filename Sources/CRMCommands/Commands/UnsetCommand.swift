@@ -11,7 +11,7 @@ enum UnsetCommand {
             ArgumentSpec("id", help: "The record.", completion: .ids),
             ArgumentSpec("field", help: "The fields to remove.", repeating: true, completion: .fields),
         ],
-        options: ChangeFlags.specs,
+        options: ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {

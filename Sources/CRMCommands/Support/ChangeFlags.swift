@@ -7,13 +7,16 @@ import CRMWorkspace
 enum ChangeFlags {
     static let noCommit = Flag(["--no-commit"], help: "Change the files but do not commit the change to git.")
     static let noVerify = Flag(["--no-verify"], help: "Do not run git's pre-commit and commit-msg hooks.")
+    static let allowDuplicate = Flag(["--allow-duplicate"], help: "Keep a record that repeats another's unique value (an IČO, an e-mail).")
     /// For a command's option list.
     static let specs = [noCommit.spec, noVerify.spec]
+    /// For a command that writes records.
+    static let recordSpecs = specs + [allowDuplicate.spec]
 
     /// The change options the command line asks for (a command may offer only some of the flags).
     static func options(_ invocation: Invocation, _ context: CommandContext) -> ChangeOptions {
         ChangeOptions(commits: !invocation.isGiven(noCommit.spec), verifies: !invocation.isGiven(noVerify.spec),
-                      environment: context.environment)
+                      environment: context.environment, allowsDuplicates: invocation.isGiven(allowDuplicate.spec))
     }
 
     /// Opens a change of `workspace`, taking its lock.
