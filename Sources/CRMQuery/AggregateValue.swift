@@ -38,7 +38,8 @@ extension Aggregate {
             let values = related.flatMap { field.values(of: index.records[$0], in: index) }
             let smallest = function == .min || function == .first
             return values.max { left, right in
-                let (a, b) = (SortKey(left, kind: field.kind), SortKey(right, kind: field.kind))
+                let language = index.schema.language
+                let (a, b) = (SortKey(left, kind: field.kind, language: language), SortKey(right, kind: field.kind, language: language))
                 return smallest ? b < a : a < b
             }
         }

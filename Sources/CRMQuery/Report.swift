@@ -113,7 +113,8 @@ public struct Report: Sendable {
             for (position, kind) in kinds.enumerated() where left[position] != right[position] {
                 if left[position] == Self.none { return false }
                 if right[position] == Self.none { return true }
-                return SortKey(left[position], kind: kind) < SortKey(right[position], kind: kind)
+                let language = index.schema.language
+                return SortKey(left[position], kind: kind, language: language) < SortKey(right[position], kind: kind, language: language)
             }
             return false
         }.map { key in Row(keys: key, values: measures.map { $0.compute(buckets[key]!, index: index) }) }

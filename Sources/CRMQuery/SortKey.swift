@@ -13,7 +13,8 @@ public enum SortKey: Sendable, Hashable, Comparable {
     /// A value that does not fit its kind: after the ones that do, by its text.
     case invalid(String)
 
-    public init(_ text: String, kind: FieldKind) {
+    /// `text` ordered as a value of `kind`; text in the order of `language`.
+    public init(_ text: String, kind: FieldKind, language: Language = .english) {
         switch kind.itemKind {
         case .number:
             self = Number(text).map { .number($0.value) } ?? .invalid(text)
@@ -26,12 +27,12 @@ public enum SortKey: Sendable, Hashable, Comparable {
         case .enumeration(let values):
             self = values.firstIndex(of: text).map { .rank($0) } ?? .invalid(text)
         default:
-            self = .text(TextFold.fold(text))
+            self = .text(language == .english ? TextFold.fold(text) : language.sortKey(text))
         }
     }
 }
 
-/// Orders records by `--sort` columns: `-` before a column sorts it descending; records without
+/// Orders records by `--sort` columns, text in the workspace's language: `-` before a column sorts it descending; records without
 /// a value come last either way; ties keep their previous order. Money sorts by currency (the
 /// workspace's first, whichever the direction), then by amount. Columns are fields, paths
 /// through references, or aggregates (`-count(calls)`).
@@ -44,10 +45,13 @@ public struct RecordSorter: Sendable {
     public let criteria: [Criterion]
     /// The workspace's currency, which money in other currencies sorts after.
     let currency: String
+    /// The language text sorts in.
+    let language: Language
 
     /// Reads `status,-opened` against `type`.
     public init(_ specification: String, type: RecordType, schema: Schema, today: CivilDate) throws(QueryError) {
         currency = schema.currency
+        language = schema.language
         var criteria: [Criterion] = []
         for part in splitTopLevel(specification) {
             let descending = part.hasPrefix("-")
@@ -66,7 +70,9 @@ public struct RecordSorter: Sendable {
                 if let amounts = criterion.column.amounts(of: record, in: index) {
                     return amounts.first.map { SortKey.money($0.currency, $0.amount) }
                 }
-                return criterion.column.values(of: record, in: index).first.map { SortKey($0, kind: criterion.column.kind) }
+                return criterion.column.values(of: record, in: index).first.map {
+                    SortKey($0, kind: criterion.column.kind, language: language)
+                }
             }
         }
         let order = records.indices.sorted { left, right in

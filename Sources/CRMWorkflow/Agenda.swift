@@ -20,7 +20,11 @@ public struct Agenda: Sendable {
         /// The customer's id, if the record names one.
         public var customer: String?
         /// What was promised: the call's subject and outcome, or the complaint's subject.
-        public var promise: String
+        public var promise: String { [subject, outcome].filter { !$0.isEmpty }.joined(separator: " · ") }
+        /// The call's or complaint's subject (its title).
+        public var subject: String
+        /// How the call ended; empty for a deadline.
+        public var outcome: String
         public var owner: String
         /// Days past due (negative: days left).
         public var daysLate: Int
@@ -37,11 +41,9 @@ public struct Agenda: Sendable {
             let call = index.records[position]
             guard let text = call["follow-up"]?.string, let due = CivilDate(text), due <= horizon,
                   Self.followUpIsPending(call, in: index) else { continue }
-            let subject = call["subject"]?.string ?? ""
-            let outcome = call["outcome"]?.string ?? ""
-            let promise = [subject, outcome].filter { !$0.isEmpty }.joined(separator: " · ")
             items.append(Item(kind: .followUp, record: call, due: due, customer: call["customer"]?.string,
-                              promise: promise, owner: call["by"]?.string ?? "", daysLate: due.days(to: today)))
+                              subject: call["subject"]?.string ?? "", outcome: call["outcome"]?.string ?? "",
+                              owner: call["by"]?.string ?? "", daysLate: due.days(to: today)))
         }
         for type in index.schema.types {
             guard let lifecycle = Lifecycle(type: type), lifecycle.deadlineField != nil else { continue }
@@ -49,7 +51,7 @@ public struct Agenda: Sendable {
                 let record = index.records[position]
                 guard !lifecycle.isClosed(record.fields), let due = lifecycle.deadline(of: record.fields), due <= horizon else { continue }
                 items.append(Item(kind: .deadline, record: record, due: due, customer: record["customer"]?.string,
-                                  promise: index.title(of: record), owner: record["owner"]?.string ?? "",
+                                  subject: index.title(of: record), outcome: "", owner: record["owner"]?.string ?? "",
                                   daysLate: due.days(to: today)))
             }
         }

@@ -87,10 +87,13 @@ public struct Schema: Sendable {
     public var types: [RecordType]
     /// The currency of money in records that do not name one (`currency:` in `.crm/config.yaml`).
     public var currency: String
+    /// The language text sorts in (`language:` in `.crm/config.yaml`).
+    public var language: Language
 
-    public init(types: [RecordType], currency: String = WorkspaceConfig().currency) {
+    public init(types: [RecordType], currency: String = WorkspaceConfig().currency, language: Language = .english) {
         self.types = types.sorted { $0.name < $1.name }
         self.currency = currency
+        self.language = language
     }
 
     public func type(named name: String) -> RecordType? {

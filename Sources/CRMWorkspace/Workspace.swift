@@ -40,6 +40,7 @@ public struct Workspace: Sendable {
         let (config, configProblems) = WorkspaceConfig.load(root: root)
         var (schema, schemaProblems) = SchemaLoader.load(root: root)
         schema.currency = config.currency
+        schema.language = config.language
         self.config = config
         self.schema = schema
         self.problems = configProblems + schemaProblems

@@ -8,14 +8,17 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var autoCommit: Bool
     /// The currency of money fields that do not name one.
     public var currency: String
+    /// The language text sorts in.
+    public var language: Language
 
     public static let path = ".crm/config.yaml"
-    public static let knownKeys = ["name", "auto-commit", "currency"]
+    public static let knownKeys = ["name", "auto-commit", "currency", "language"]
 
-    public init(name: String = "", autoCommit: Bool = true, currency: String = "CZK") {
+    public init(name: String = "", autoCommit: Bool = true, currency: String = "CZK", language: Language = .english) {
         self.name = name
         self.autoCommit = autoCommit
         self.currency = currency
+        self.language = language
     }
 
     /// Reads the settings of the workspace at `root`; a missing file gives the defaults.
@@ -47,6 +50,12 @@ public struct WorkspaceConfig: Sendable, Hashable {
                 }
             case "currency":
                 config.currency = field.value.string ?? config.currency
+            case "language":
+                guard let language = field.value.string.flatMap(Language.init(rawValue:)) else {
+                    problem("language is one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                config.language = language
             default:
                 problems.append(Diagnostic(.warning, code: "config", path: path, location: field.keyLocation,
                                            message: "unknown setting '\(field.key)'",

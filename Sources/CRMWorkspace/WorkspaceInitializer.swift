@@ -25,6 +25,8 @@ public enum WorkspaceInitializer {
         auto-commit: true
         # The currency of money fields that do not name one.
         currency: CZK
+        # The language text sorts in: cs, sk or en.
+        language: en
 
         """
 
@@ -36,11 +38,11 @@ public enum WorkspaceInitializer {
 
         """
 
-    /// Creates the workspace at `path` (made if missing) and returns the files it wrote, relative to it.
+    /// Creates the workspace at `path` (made if missing), its text sorted in `language`, and returns the files it wrote, relative to it.
     /// Refuses, changing nothing, when `path` already holds `.crm/`; a failure half-way (a full
     /// disk) removes what was made.
     @discardableResult
-    public static func create(at path: String, name: String) throws(InitError) -> [String] {
+    public static func create(at path: String, name: String, language: Language = .english) throws(InitError) -> [String] {
         if Workspace.isWorkspace(path) { throw .alreadyAWorkspace(path) }
         var written: [String] = []
         var made: [String] = []
@@ -55,7 +57,7 @@ public enum WorkspaceInitializer {
             try makeDirectory(path)
             try makeDirectory(path + "/.crm")
             try makeDirectory(path + "/.crm/types")
-            try write(configText(name: name), to: path + "/" + WorkspaceConfig.path)
+            try write(configText(name: name, language: language), to: path + "/" + WorkspaceConfig.path)
             written.append(WorkspaceConfig.path)
             for (type, text) in BuiltinTypes.files {
                 let file = ".crm/types/\(type).yaml"
@@ -85,9 +87,10 @@ public enum WorkspaceInitializer {
     }
 
     /// The settings file, with `name` written so that it reads back exactly.
-    static func configText(name: String) -> String {
-        guard !name.isEmpty, var document = try? RecordDocument(parsing: config),
-              (try? document.set("name", to: .string(name))) != nil else { return config }
+    static func configText(name: String, language: Language) -> String {
+        guard var document = try? RecordDocument(parsing: config),
+              (try? document.set("language", to: .string(language.rawValue))) != nil else { return config }
+        if !name.isEmpty { _ = try? document.set("name", to: .string(name)) }
         return document.text
     }
 

@@ -65,3 +65,30 @@ struct RecordNameCommandTests {
         #expect(result.errors.contains("row 3: rejected: customer: 'Beta a.s.' could be 2 records: beta, beta-2"))
     }
 }
+
+/// `crm set --type TYPE --where EXPR`: many records in one commit.
+@Suite("Setting fields of every matching record", .serialized)
+struct BulkSetTests {
+    @Test("Every match changes in one commit; --dry-run lists them and changes nothing")
+    func bulk() throws {
+        let fixture = try GitFixture(files: RecordNameCommandTests.files)
+        let head = try fixture.git("rev-parse", "HEAD")
+        let dry = fixture.crm(["set", "--type", "customer", "--where", "status = active", "segment=smb", "--dry-run"])
+        #expect(dry.status == 0)
+        #expect(dry.output == "acme: + segment: smb\nbeta: + segment: smb\n")
+        #expect(dry.errors == "would change 2 of 2 customer records; changed nothing (--dry-run)\n")
+        #expect(try fixture.git("rev-parse", "HEAD") == head)
+        #expect(try fixture.git("status", "--porcelain") == "")
+        let done = fixture.crm(["set", "--type", "customer", "--where", "status = active", "segment=smb"])
+        #expect(done.status == 0)
+        #expect(done.errors == "changed 2 of 2 customer records\n")
+        #expect(try fixture.git("rev-list", "--count", "\(head.trimmingCharacters(in: .newlines))..HEAD") == "1\n")
+        #expect(try fixture.git("log", "-1", "--format=%s") == "crm: set --type customer --where 'status = active' segment=smb\n")
+        let none = fixture.crm(["set", "--type", "customer", "--where", "status = churned", "segment=x"])
+        #expect(none.status == 1)
+        // One record the change would leave invalid refuses the whole change.
+        let refused = fixture.crm(["set", "--type", "contact", "--where", "has customer", "email=same@acme.cz"])
+        #expect(refused.status == 2)
+        #expect(try fixture.git("status", "--porcelain") == "")
+    }
+}

@@ -49,9 +49,10 @@ struct WorkspaceTests {
 
     @Test("A name that needs quoting is written so it reads back")
     func quotedName() throws {
-        let text = WorkspaceInitializer.configText(name: "Acme: #1 'best'")
+        let text = WorkspaceInitializer.configText(name: "Acme: #1 'best'", language: .czech)
         #expect(text.contains("name: \"Acme: #1 'best'\"\n"))
         #expect(text.contains("# Commit every change"))
+        #expect(text.contains("# The language text sorts in: cs, sk or en.\nlanguage: cs\n"))
     }
 
     @Test("The built-in types in sample-workspace are the ones crm init writes")

@@ -71,6 +71,7 @@ enum AgendaCommand {
             (key: "kind", value: .string(item.kind.rawValue)), (key: "due", value: .string(item.due.description)),
             (key: "days-late", value: .integer(item.daysLate)), (key: "customer", value: item.customer.map(JSON.string) ?? .null),
             (key: "customer-name", value: .string(customerName(item, index: index))), (key: "promised", value: .string(item.promise)),
+            (key: "subject", value: .string(item.subject)), (key: "outcome", value: .string(item.outcome)),
             (key: "owner", value: .string(item.owner)), (key: "path", value: .string(item.record.path)),
         ])
     }

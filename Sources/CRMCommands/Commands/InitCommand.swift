@@ -14,6 +14,7 @@ enum InitCommand {
             Creates DIR (default: the current folder) with .crm/config.yaml, the built-in types
             customer, contact, call and complaint in .crm/types/, the built-in reports, their folders,
             and a .gitignore for crm's caches. Refuses to touch a folder that already holds a workspace.
+            The workspace sorts text in the language of $LANG (language: cs, sk or en in config.yaml).
 
             In a git repository (or with --git, which starts one when there is none), crm registers its
             merge driver (`crm setup-git`) and commits the workspace's definition, so that a teammate's
@@ -34,7 +35,10 @@ enum InitCommand {
         }
         let written: [String]
         do {
-            written = try WorkspaceInitializer.create(at: path, name: title)
+            // The language text sorts in, from the locale as POSIX orders its variables.
+            let environment = context.environment
+            let locale = ["LC_ALL", "LC_COLLATE", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty }
+            written = try WorkspaceInitializer.create(at: path, name: title, language: Language.from(locale: locale))
         } catch {
             throw CommandError(error.description, hint: {
                 if case .alreadyAWorkspace = error { return "use it as it is: `crm -C \(path) types`" }

@@ -106,9 +106,12 @@ enum ListCommand {
         }
         func objects() -> [JSON] {
             records.map { record in
-                custom ? RecordJSON.object(Record(id: record.id, type: record.type, path: record.path, fields: columns.map { column in
-                    Field(key: column.text, value: selected(column, of: record, index: index))
-                })) : RecordJSON.object(record)
+                guard custom else { return RecordJSON.object(record) }
+                return .object([
+                    (key: "id", value: .string(record.id)), (key: "type", value: .string(record.type)),
+                    (key: "path", value: .string(record.path)),
+                    (key: "fields", value: .object(columns.map { (key: $0.text, value: selected($0, of: record, index: index)) })),
+                ])
             }
         }
         let csv = { (names, records.map { record in names.map { plain($0, record) } }) }
@@ -125,11 +128,20 @@ enum ListCommand {
         }
     }
 
-    /// A column's value for JSON: the field as written when it is the record's own, else the values found.
-    private static func selected(_ column: ColumnSpec, of record: Record, index: WorkspaceIndex) -> Value {
-        if column.isLocalField, column.localKey == column.text, let value = record[column.text] { return value }
+    /// A column's value for JSON: the field as written when it is the record's own, else the
+    /// values found, typed as `crm report` types them: numbers as numbers, money in several
+    /// currencies as an object of amounts by currency (`{"CZK": 17000.5, "EUR": 800}`).
+    private static func selected(_ column: ColumnSpec, of record: Record, index: WorkspaceIndex) -> JSON {
+        if column.isLocalField, column.localKey == column.text, let value = record[column.text] { return JSON(value) }
         let values = column.values(of: record, in: index)
-        return column.kind.isList || values.count > 1 ? .list(values) : .string(values.first ?? "")
+        let amounts = values.compactMap(MoneyAmount.init)
+        if !values.isEmpty, amounts.count == values.count {
+            return .object(amounts.map { (key: $0.currency, value: JSON.number($0.amount)) })
+        }
+        let numeric = [FieldKind.number, .money].contains(column.kind.itemKind)
+        let typed = values.map { text in numeric ? Number(text).map { JSON.number($0.value) } ?? .string(text) : .string(text) }
+        if column.kind.isList || values.count > 1 { return .array(typed) }
+        return typed.first ?? (numeric ? .null : .string(""))
     }
 }
 

@@ -9,13 +9,16 @@ struct RecordView {
     let today: CivilDate
     let style: Style
     let width: Int?
+    /// How many of a customer's calls to show, newest first; all when `nil`.
+    let calls: Int?
     private var text = ""
 
-    init(index: WorkspaceIndex, today: CivilDate, style: Style, width: Int?) {
+    init(index: WorkspaceIndex, today: CivilDate, style: Style, width: Int?, calls: Int? = CustomerPicture.latestCalls) {
         self.index = index
         self.today = today
         self.style = style
         self.width = width
+        self.calls = calls
     }
 
     mutating func render(_ record: Record) -> String {
@@ -30,7 +33,7 @@ struct RecordView {
         fields(of: record)
         let referrers = index.referrers(of: record)
         if record.type == "customer" {
-            for part in CustomerPicture(index: index, today: today).sections(for: record, referrers: referrers) {
+            for part in CustomerPicture(index: index, today: today).sections(for: record, calls: calls) {
                 section(part)
             }
         } else {

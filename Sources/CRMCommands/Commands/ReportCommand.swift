@@ -189,7 +189,8 @@ enum ReportCommand {
         let order = Set(table.rows.map { $0.keys[1] }.filter { !$0.isEmpty }).sorted { left, right in
             if left == Report.none { return false }
             if right == Report.none { return true }
-            return SortKey(left, kind: groups[1].kind) < SortKey(right, kind: groups[1].kind)
+            let language = index.schema.language
+            return SortKey(left, kind: groups[1].kind, language: language) < SortKey(right, kind: groups[1].kind, language: language)
         }
         var values: [[Double?]] = down.map { key in order.map { cells[key]?[$0] } + [order.reduce(0) { $0 + (cells[key]?[$1] ?? 0) }] }
         values.append(order.map { column in down.reduce(0) { $0 + (cells[$1]?[column] ?? 0) } } + [table.total[0]])
@@ -204,8 +205,16 @@ enum ReportCommand {
 
     static func write(_ table: Report.Table, format: OutputFormat, title: (name: String, title: String)?, index: WorkspaceIndex,
                       groups: [ColumnSpec], money: [Bool], context: inout CommandContext) {
+        // Group keys of number columns are numbers in JSON, as measures are.
+        let offset = table.groupColumns - groups.count
+        func key(_ text: String, at position: Int) -> JSON {
+            guard position >= offset, [FieldKind.number, .money].contains(groups[position - offset].kind.itemKind),
+                  let number = Number(text) else { return .string(text) }
+            return .number(number.value)
+        }
         let rows = table.rows.map { row in
-            JSON.object(zip(table.columns, row.keys.map(JSON.string) + row.values.map { $0.map(JSON.number) ?? .null })
+            JSON.object(zip(table.columns, row.keys.enumerated().map { key($0.element, at: $0.offset) }
+                            + row.values.map { $0.map(JSON.number) ?? .null })
                 .map { (key: $0.0, value: $0.1) })
         }
         // One total, or one for each currency when the report groups by it.
@@ -228,7 +237,6 @@ enum ReportCommand {
         let csv = (table.columns, table.rows.map { $0.keys + $0.values.map(number) })
         if ScriptOutput.write(format, objects: rows + totalRows, document: document, csv: csv, context: &context) { return }
         do {
-            let offset = table.groupColumns - groups.count
             var rows = table.rows.map { row in
                 row.keys.enumerated().map { position, key in
                     guard position >= offset, key != Report.none, groups[position - offset].kind.referencedType != nil,

@@ -15,6 +15,8 @@ public struct Console: Sendable {
     /// Text written to standard output (kept in memory; for standard streams, not yet flushed).
     public private(set) var output = ""
     public private(set) var errors = ""
+    /// What `write(bytes:)` wrote to an in-memory console.
+    public private(set) var binaryOutput: [UInt8] = []
     /// True when standard output is a terminal.
     public let isTerminal: Bool
     /// True when colors may be used on standard output (a terminal, and `NO_COLOR` unset).
@@ -79,6 +81,17 @@ public struct Console: Sendable {
         if sink == .standardStreams && output.utf8.count >= 1 << 16 { flush() }
     }
 
+    /// Bytes that are not UTF-8 text (a CSV in Windows-1250), written as they are; an
+    /// in-memory console keeps them in `binaryOutput`.
+    public mutating func write(bytes: [UInt8]) {
+        guard sink == .standardStreams else {
+            binaryOutput += bytes
+            return
+        }
+        flush()
+        bytes.withUnsafeBufferPointer { buffer in Self.writeAll(UnsafeRawBufferPointer(buffer), to: 1) }
+    }
+
     public mutating func line(_ text: String = "") {
         write(text + "\n")
     }
@@ -99,14 +112,16 @@ public struct Console: Sendable {
 
     private static func writeAll(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return }
-                offset += count
-            }
+        text.withUTF8 { buffer in writeAll(UnsafeRawBufferPointer(buffer), to: descriptor) }
+    }
+
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
+        var offset = 0
+        while offset < buffer.count {
+            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return }
+            offset += count
         }
     }
 }

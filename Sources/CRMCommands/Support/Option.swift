@@ -48,6 +48,33 @@ extension Option where Value == Int {
     }
 }
 
+/// How many of something to show: `all`, or the first n.
+public enum Limit: Sendable, Hashable {
+    case all
+    case first(Int)
+
+    /// The count, `nil` for all.
+    public var count: Int? {
+        if case .first(let count) = self { return count }
+        return nil
+    }
+}
+
+extension Option where Value == Limit {
+    /// A positive whole number or `all` (`--calls <n|all>`).
+    public static func limit(_ names: [String], help: String) -> Option<Limit> {
+        let names = names
+        return Option(OptionSpec(names, value: "n|all", help: help, completion: .choices(["all", "10", "50"]))) { text, command throws(UsageError) in
+            if text == "all" { return .all }
+            guard let number = Int(text), number >= 1 else {
+                throw UsageError("'\(text)' is not a valid value for '\(names.last!) <n|all>': expected a positive whole number or all",
+                                 command: command)
+            }
+            return .first(number)
+        }
+    }
+}
+
 /// The two values of an option that takes two (`--per month at`).
 public struct OptionPair: Sendable, Hashable {
     public var first: String
