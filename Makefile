@@ -21,6 +21,9 @@ deps:
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	command -v khard >/dev/null || missing="$$missing khard"; \
 	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing="$$missing python3-icalendar"; \
+	command -v zsh >/dev/null || missing="$$missing zsh"; \
+	command -v fish >/dev/null || missing="$$missing fish"; \
+	command -v script >/dev/null || missing="$$missing bsdutils"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

@@ -97,11 +97,18 @@ public struct Lifecycle: Sendable {
     public func problems(of document: RecordDocument) -> [Diagnostic] {
         guard let stateField, let workflow, isClosed(document.values) else { return [] }
         let state = document[stateField]?.string ?? ""
-        return workflow.closingRequires.filter { document[$0]?.isEmpty ?? true }.map { missing in
+        var problems = workflow.closingRequires.filter { document[$0]?.isEmpty ?? true }.map { missing in
             diagnostic(LifecycleError(field: stateField, message: "\(English.a(state + " " + type.name)) needs '\(missing)'",
                                       hint: "write `\(missing): ...`, or change \(stateField)"),
                        code: "lifecycle", in: document)
         }
+        // The day it closed, which `crm set` stamps; a hand edit must write it.
+        if let stamp = workflow.closingStamp, !workflow.closingRequires.contains(stamp), document[stamp]?.isEmpty ?? true {
+            problems.append(diagnostic(LifecycleError(field: stateField, message: "\(English.a(state + " " + type.name)) needs '\(stamp)', the day it closed",
+                                                      hint: "write `\(stamp): YYYY-MM-DD` (crm set \(stateField)=\(state) writes it for you)"),
+                                       code: "lifecycle", in: document))
+        }
+        return problems
     }
 
     /// A lifecycle error located at its field's line in `document`.

@@ -76,9 +76,11 @@ struct LifecycleTests {
         try edited.set("owner", to: .string("jana"))
         try lifecycle.apply(before: old.values, to: &edited, today: Self.today)
         #expect(edited["closed"] == nil)
-        #expect(lifecycle.problems(of: edited).isEmpty)
+        // Closed without the day it closed (written by hand, say): reported, not made up.
+        #expect(lifecycle.problems(of: edited).map(\.message) == ["a resolved complaint needs 'closed', the day it closed"])
         let unexplained = try Self.complaint("rejected")
-        #expect(lifecycle.problems(of: unexplained).map(\.message) == ["a rejected complaint needs 'resolution'"])
+        #expect(lifecycle.problems(of: unexplained).map(\.message) == ["a rejected complaint needs 'resolution'",
+                                                                       "a rejected complaint needs 'closed', the day it closed"])
     }
 
     @Test("A new complaint's deadline comes from its severity", arguments: [

@@ -67,19 +67,52 @@ enum CompleteCommand {
         case .types:
             return (try? context.workspace().schema.typeNames) ?? []
         case .fields:
-            guard let workspace = try? context.workspace(), let typeName,
-                  let type = workspace.schema.type(named: typeName) ?? workspace.schema.types.first(where: { $0.folder == typeName })
-            else { return [] }
+            guard let workspace = try? context.workspace(), let type = type(typeName, in: workspace) else { return [] }
             let done = current.lastIndex(of: ",").map { String(current[...$0]) } ?? ""
             let descending = current.dropFirst(done.count).hasPrefix("-") ? "-" : ""
-            return type.fields.flatMap { field -> [String] in
-                if case .map(let entries) = field.kind { return [field.key] + entries.map { "\(field.key).\($0)" } }
-                return [field.key]
-            }.map { done + descending + $0 }
+            return names(of: type).map { done + descending + $0 }
+        case .assignments:
+            guard let workspace = try? context.workspace(), let type = type(typeName, in: workspace) else { return [] }
+            if let equals = current.firstIndex(of: "=") {
+                let name = String(current[..<equals])
+                let values: [String]
+                switch type.field(name)?.kind {
+                case .enumeration(let allowed)?: values = allowed
+                case .bool?: values = ["true", "false"]
+                default: values = []
+                }
+                return values.map { name + "=" + $0 }
+            }
+            return names(of: type).filter { name in
+                if case .map = type.field(name)?.kind { return false }
+                return true
+            }.map { $0 + "=" }
         case .ids:
             guard let workspace = try? context.workspace() else { return [] }
             let (files, _) = RecordScanner.scan(workspace)
             return files.map(\.id)
+        case .contacts:
+            guard let workspace = try? context.workspace() else { return [] }
+            let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { $0.name == "contact" })
+            let contacts = index.records(ofType: "contact")
+            let own = contacts.filter { $0.string("customer") == typeName }
+            return (own.isEmpty ? contacts : own).map(\.id)
+        }
+    }
+
+    /// The type a command's first argument names: a type (or its folder), or a record's id.
+    private static func type(_ word: String?, in workspace: Workspace) -> RecordType? {
+        guard let word else { return nil }
+        if let type = workspace.schema.type(named: word) ?? workspace.schema.types.first(where: { $0.folder == word }) { return type }
+        let file = RecordID.isValid(word) ? RecordScanner.likelyFile(of: word, in: workspace) : nil
+        return (file?.type ?? RecordScanner.scan(workspace).files.first { $0.id == word }?.type).flatMap(workspace.schema.type(named:))
+    }
+
+    /// Every field of `type`, and `map.entry` for its maps' entries.
+    private static func names(of type: RecordType) -> [String] {
+        type.fields.flatMap { field -> [String] in
+            if case .map(let entries) = field.kind { return [field.key] + entries.map { "\(field.key).\($0)" } }
+            return [field.key]
         }
     }
 }

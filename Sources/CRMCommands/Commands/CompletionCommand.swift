@@ -32,15 +32,28 @@ enum CompletionCommand {
         return 0
     }
 
+    /// bash splits words at `=` (COMP_WORDBREAKS), so the script splits the line itself and
+    /// gives back only what follows the last `=`; a candidate ending in `=` or `,` gets no space.
     static let bash = """
         # crm completion for bash: source <(crm completion bash)
         _crm() {
-            local IFS=$'\\n'
-            local candidates
-            candidates=$(crm __complete "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
-            COMPREPLY=($(compgen -W "$candidates" -- "${COMP_WORDS[COMP_CWORD]}"))
+            local line=${COMP_LINE:0:COMP_POINT}
+            local -a words
+            read -ra words <<< "$line"
+            [[ $line == *[[:space:]] ]] && words+=("")
+            local cur=${words[${#words[@]}-1]}
+            local prefix=""
+            [[ $cur == *=* && $COMP_WORDBREAKS == *=* ]] && prefix=${cur%=*}=
+            local IFS=$'\n'
+            local -a candidates=($(crm __complete -- "${words[@]:1}" 2>/dev/null))
+            COMPREPLY=()
+            local candidate
+            for candidate in "${candidates[@]}"; do
+                [[ $candidate == "$cur"* ]] && COMPREPLY+=("${candidate#"$prefix"}")
+            done
+            if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[=,] ]]; then compopt -o nospace 2>/dev/null; fi
         }
-        complete -o default -o nospace -F _crm crm
+        complete -o default -F _crm crm
 
         """
 
@@ -48,9 +61,15 @@ enum CompletionCommand {
         #compdef crm
         # crm completion for zsh: source <(crm completion zsh)
         _crm() {
-            local -a candidates
-            candidates=("${(@f)$(crm __complete "${(@)words[2,CURRENT]}" 2>/dev/null)}")
-            compadd -S '' -- ${candidates:#}
+            local -a candidates spaced bare
+            candidates=("${(@f)$(crm __complete -- "${(@)words[2,CURRENT]}" 2>/dev/null)}")
+            local candidate
+            for candidate in ${candidates:#}; do
+                if [[ $candidate == *[=,] ]]; then bare+=("$candidate"); else spaced+=("$candidate"); fi
+            done
+            (( ${#spaced} )) && compadd -- "${spaced[@]}"
+            (( ${#bare} )) && compadd -S '' -- "${bare[@]}"
+            return 0
         }
         compdef _crm crm
 
@@ -58,9 +77,7 @@ enum CompletionCommand {
 
     static let fish = """
         # crm completion for fish: crm completion fish > ~/.config/fish/completions/crm.fish
-        complete -c crm -f -a '(crm __complete (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'
+        complete -c crm -f -a '(crm __complete -- (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'
 
         """
 }
-
-

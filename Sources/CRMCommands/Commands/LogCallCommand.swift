@@ -7,7 +7,7 @@ import CRMWorkspace
 /// `crm log-call CUSTOMER`: records a call (or any contact) while still on the phone.
 enum LogCallCommand {
     static let contact = Option<String>(["--contact"], value: "id", help: "The contact spoken to (id or name); a contact of the customer.",
-                                        completion: .ids)
+                                        completion: .contacts)
     static let by = Option<String>(["--by"], value: "name", help: "Who made or took it. (default: you)")
     /// Each call field that has an option of its own, with the option.
     static let fields: [(field: String, option: Option<String>)] = [

@@ -27,7 +27,7 @@ enum NewCommand {
             """,
         arguments: [
             ArgumentSpec("type", help: "The type of the new record.", completion: .types),
-            ArgumentSpec("field=value", help: "Values for its fields.", optional: true, repeating: true, completion: .fields),
+            ArgumentSpec("field=value", help: "Values for its fields.", optional: true, repeating: true, completion: .assignments),
         ],
         options: [id.spec, edit.spec] + ChangeFlags.recordSpecs,
         run: run)

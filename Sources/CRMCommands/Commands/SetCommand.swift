@@ -34,7 +34,7 @@ enum SetCommand {
             """,
         arguments: [
             ArgumentSpec("id", help: "The record.", completion: .ids),
-            ArgumentSpec("field=value", help: "The fields to set.", optional: true, repeating: true, completion: .fields),
+            ArgumentSpec("field=value", help: "The fields to set.", optional: true, repeating: true, completion: .assignments),
         ],
         options: [optOut.spec, type.spec, condition.spec, dryRun.spec] + ChangeFlags.recordSpecs,
         run: run)

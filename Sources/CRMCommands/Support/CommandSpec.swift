@@ -2,9 +2,15 @@
 public enum Completion: Sendable, Hashable {
     case none
     case types
-    /// Field names of the type given as the command's first argument.
+    /// Field names of the type given as the command's first argument (or of the record it names),
+    /// for comma-separated lists (`--fields`, `--sort`).
     case fields
+    /// `FIELD=` for each field of the type or record of the first argument, and `FIELD=VALUE`
+    /// for the values of an enum or bool field once its `=` is typed.
+    case assignments
     case ids
+    /// The contacts of the customer given as the command's first argument.
+    case contacts
     case choices([String])
     case files
     case directories

@@ -56,15 +56,20 @@ struct EditSession {
             let problems: [Diagnostic]
             var edited: RecordDocument?
             do {
+                // The workflow first (its change of state, and the stamps it writes), then the
+                // record as it will be written.
                 var parsed = try RecordDocument(parsing: bytes, path: path)
-                var found = WorkspaceCheck(locator.workspace).changes([ChangedFile(path: path, bytes: bytes, before: nil)])
-                    .filter { $0.severity == .error && $0.path == path && $0.code != "duplicate-id" }
-                if found.isEmpty, let lifecycle = Lifecycle(type: type) {
+                var found: [Diagnostic] = []
+                if let lifecycle = Lifecycle(type: type) {
                     do {
                         try lifecycle.apply(before: before, to: &parsed, today: today)
                     } catch {
                         found.append(lifecycle.diagnostic(error, in: parsed))
                     }
+                }
+                if found.isEmpty {
+                    found = WorkspaceCheck(locator.workspace).changes([ChangedFile(path: path, bytes: parsed.bytes, before: nil)])
+                        .filter { $0.severity == .error && $0.path == path && $0.code != "duplicate-id" }
                 }
                 problems = found
                 edited = parsed

@@ -152,7 +152,7 @@ struct RecordTextGenerator {
         let header = random.pick(["|", "|", ">"]) + (explicit ? String(indent) : "") + chomping
         var lines = ["\(key): \(header)" + comment()]
         let padding = String(repeating: " ", count: indent)
-        for index in 0..<random.int(0...6) {
+        for _ in 0..<random.int(0...6) {
             switch random.int(0...9) {
             case 0: lines.append("")
             case 1: lines.append(padding + String(repeating: " ", count: random.int(0...3)))
