@@ -90,4 +90,16 @@ struct ConsistencyCommandTests {
                 + "phone: 777 000 111\naddress:\n  street: Hlavní 1\n  city: Brno\n  zip: 602 00\nreg-no: 87654321\nvat-id: CZ87654321\n"
                 + "created: 2026-11-22\n")
     }
+
+    @Test("--map takes a map's entry: COLUMN=FIELD.ENTRY")
+    func mapEntry() throws {
+        let fixture = try GitFixture(files: Self.files)
+        try fixture.write("firmy.csv", "Název firmy,Obec\nGama s.r.o.,Brno\n")
+        let result = fixture.crm(["import", "csv", "firmy.csv", "--type", "customer", "--map", "Obec=address.city"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try fixture.read("customers/gama.yaml").contains("address:\n  city: Brno\n"))
+        let wrong = fixture.crm(["import", "csv", "firmy.csv", "--type", "customer", "--map", "Obec=address.cty"])
+        #expect(wrong.status != 0)
+        #expect(wrong.errors.contains("did you mean 'address.city'?"), "\(wrong.errors)")
+    }
 }
