@@ -22,5 +22,6 @@ let package = Package(
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
         .executableTarget(name: "fuzz-vcard", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
         .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
+        .executableTarget(name: "fuzz-mail", dependencies: ["FuzzSupport", .product(name: "CRMMail", package: "crm")]),
     ]
 )

@@ -14,7 +14,7 @@ public enum CRM {
     public static let commands: [CommandSpec] = [
         InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, ReportCommand.spec, QueriesCommand.spec,
         AgendaCommand.spec, ComplaintsCommand.spec, CampaignCommand.spec, DashboardCommand.spec, CheckCommand.spec, TypesCommand.spec,
-        NewCommand.spec, LogCallCommand.spec, DoneCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add,
+        NewCommand.spec, LogCallCommand.spec, LogEmailCommand.spec, DoneCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add,
         ItemCommand.remove, EditCommand.spec,
         RemoveCommand.spec, MoveCommand.spec, ImportCommand.spec, ExportCommand.spec, DuplicatesCommand.spec, MergeCommand.spec, StatusCommand.spec, CommitCommand.spec, LogCommand.spec, BlameCommand.spec,
         DiffCommand.spec, SyncCommand.spec, ResolveCommand.spec, SetupGitCommand.spec, MergeFileCommand.spec, CompletionCommand.spec, CompleteCommand.spec,

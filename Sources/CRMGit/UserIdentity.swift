@@ -7,6 +7,8 @@ import CRMWorkspace
 public struct UserIdentity: Sendable {
     /// The names that mean "me", the preferred one first.
     public let names: [String]
+    /// The user's e-mail address (git's `user.email`), when set.
+    public let email: String?
 
     public init(workspace: Workspace, environment: [String: String]) {
         func config(_ key: String) -> String? {
@@ -14,8 +16,10 @@ public struct UserIdentity: Sendable {
             let value = repository.map { try? $0.configValue(key) } ?? (try? Repository.globalConfigValue(key))
             return value.flatMap { $0 }
         }
-        let email = config("user.email").flatMap { $0.split(separator: "@").first.map(String.init) }
-        let candidates = [environment["CRM_USER"], config("crm.user"), email, config("user.name"), environment["USER"]]
+        let address = config("user.email").flatMap { $0.isEmpty ? nil : $0 }
+        email = address
+        let local = address.flatMap { $0.split(separator: "@").first.map(String.init) }
+        let candidates = [environment["CRM_USER"], config("crm.user"), local, config("user.name"), environment["USER"]]
         var names: [String] = []
         for case let name? in candidates where !name.isEmpty && !names.contains(name) { names.append(name) }
         self.names = names

@@ -73,6 +73,9 @@ public struct RecordImport {
         paths = Dictionary(loaded.records.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The workspace's records as they were before the import.
+    public var existing: [Record] { loaded.records }
+
     /// The existing or planned record of `type` whose `key` field matches `value`
     /// (without case or diacritics; phone numbers and e-mail addresses in their normal form).
     /// Each type's key is indexed once, so a large import stays linear.

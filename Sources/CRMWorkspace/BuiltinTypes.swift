@@ -150,6 +150,18 @@ public enum BuiltinTypes {
             follow-up-done:
               kind: date
               description: when the follow-up was done (crm done); a later call to the customer also counts
+            message-id:
+              kind: text
+              unique: true
+              description: the e-mail's Message-ID (crm log-email), so it is logged once
+            attachments:
+              kind: list
+              of: text
+              description: file names of the e-mail's attachments (the files are not stored)
+            in-reply-to:
+              kind: reference
+              to: call
+              description: the call this e-mail answers
 
             """),
         ("complaint", """

@@ -10,12 +10,16 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var currency: String
     /// The language text sorts in.
     public var language: Language
+    /// The team's own mail domains: mail from them is outbound (`crm log-email`).
+    public var mailDomains: [String]
 
     public static let path = ".crm/config.yaml"
-    public static let knownKeys = ["name", "auto-commit", "currency", "language"]
+    public static let knownKeys = ["name", "auto-commit", "currency", "language", "mail-domains"]
 
-    public init(name: String = "", autoCommit: Bool = true, currency: String = "CZK", language: Language = .english) {
+    public init(name: String = "", autoCommit: Bool = true, currency: String = "CZK", language: Language = .english,
+                mailDomains: [String] = []) {
         self.name = name
+        self.mailDomains = mailDomains
         self.autoCommit = autoCommit
         self.currency = currency
         self.language = language
@@ -56,6 +60,13 @@ public struct WorkspaceConfig: Sendable, Hashable {
                     continue
                 }
                 config.language = language
+            case "mail-domains":
+                let domains = field.value.strings.map { $0.trimmingWhitespace().lowercased() }
+                if let bad = domains.first(where: { !$0.contains(".") || $0.contains("@") || $0.contains(" ") }) {
+                    problem("'\(bad)' is not a mail domain", hint: "write the part after @, for example: mail-domains: [firma.cz]")
+                    continue
+                }
+                config.mailDomains = domains
             default:
                 problems.append(Diagnostic(.warning, code: "config", path: path, location: field.keyLocation,
                                            message: "unknown setting '\(field.key)'",

@@ -27,6 +27,8 @@ public enum WorkspaceInitializer {
         currency: CZK
         # The language text sorts in: cs, sk or en.
         language: en
+        # The team's own mail domains: mail from them is outbound (crm log-email).
+        mail-domains: []
 
         """
 

@@ -1,3 +1,4 @@
+import CRMTestSupport
 import Foundation
 import Testing
 @testable import CRMSyntax
@@ -45,35 +46,12 @@ indirect enum ReferenceValue: Equatable {
 
 /// Runs PyYAML's BaseLoader over files through `Tests/scripts/pyyaml_values.py`.
 enum PyYAML {
-    static let script = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scripts/pyyaml_values.py")
-
     /// The value of each file, or `nil` where PyYAML refuses it.
     static func load(_ files: [URL]) throws -> [URL: ReferenceValue?] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let paths = files.map(\.path).joined(separator: "\n") + "\n"
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data(paths.utf8))
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ReferenceError("the PyYAML helper failed (exit \(process.terminationStatus)); are python3 and PyYAML installed? `make test` installs them")
-        }
+        let objects = try PythonHelper.jsonLines(PythonHelper.script("pyyaml_values.py"), input: files.map(\.path), needs: "python3 and PyYAML")
         var results: [URL: ReferenceValue?] = [:]
-        for line in data.split(separator: UInt8(ascii: "\n")) {
-            guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let path = object["path"] as? String else { continue }
+        for object in objects {
+            guard let path = object["path"] as? String else { continue }
             let url = URL(fileURLWithPath: path)
             if object["error"] != nil {
                 results[url] = .some(nil)
@@ -85,11 +63,6 @@ enum PyYAML {
         }
         return results
     }
-}
-
-struct ReferenceError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 @Suite("Differential test against PyYAML's BaseLoader")

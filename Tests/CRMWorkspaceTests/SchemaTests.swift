@@ -18,7 +18,7 @@ struct SchemaTests {
         #expect(complaint.field("calls")?.kind == .list(.reference("call")))
         let call = try #require(workspace.schema.type(named: "call"))
         #expect(call.fieldKeys == ["customer", "contact", "at", "direction", "channel", "duration", "by", "subject", "summary",
-                                   "outcome", "follow-up", "follow-up-done"])
+                                   "outcome", "follow-up", "follow-up-done", "message-id", "attachments", "in-reply-to"])
         #expect(call.field("at")?.kind == .datetime)
         #expect(try #require(workspace.schema.type(named: "contact")).field("customer")?.kind == .reference("customer"))
     }

@@ -70,16 +70,9 @@ enum LogCallCommand {
                                                  locator: &locator, context: &context) else { return ExitStatus.failed }
         var change = try ChangeFlags.open(workspace, invocation, context)
         var notes: [String] = []
-        if let outcome = draft.document["outcome"]?.string, let offer = Campaign.declinedOffer(in: outcome),
-           let target = draft.document["customer"]?.string {
-            let (file, original) = try locator.document(target)
-            guard let type = workspace.schema.type(named: file.type) else { throw CommandError("the type of \(file.path) cannot be read") }
-            var document = original
-            try SetCommand.addOptOut(offer, to: &document, type: type)
-            if document.bytes != original.bytes {
-                change.write(document.bytes, to: file.path)
-                notes.append("\(target): + opt-outs: \(offer)")
-            }
+        if let outcome = draft.document["outcome"]?.string, let target = draft.document["customer"]?.string,
+           let note = try optOut(outcome, customer: target, locator: &locator, change: &change) {
+            notes.append(note)
         }
         for (id, date) in try answeredFollowUps(by: draft, in: workspace, callType: callType) {
             let (file, original) = try locator.document(id)
@@ -94,6 +87,20 @@ enum LogCallCommand {
         context.console.line(draft.id)
         for note in notes { context.console.error(TerminalText.escaped(note) + "\n") }
         return ExitStatus.success
+    }
+
+    /// For an outcome of `declined:OFFER`: OFFER added to the customer's opt-outs in `change`;
+    /// returns what changed, for people.
+    static func optOut(_ outcome: String, customer: String, locator: inout RecordLocator,
+                       change: inout WorkspaceChange) throws -> String? {
+        guard let offer = Campaign.declinedOffer(in: outcome) else { return nil }
+        let (file, original) = try locator.document(customer)
+        guard let type = locator.workspace.schema.type(named: file.type) else { throw CommandError("the type of \(file.path) cannot be read") }
+        var document = original
+        try SetCommand.addOptOut(offer, to: &document, type: type)
+        guard document.bytes != original.bytes else { return nil }
+        change.write(document.bytes, to: file.path)
+        return "\(customer): + opt-outs: \(offer)"
     }
 
     /// The contact `word` names: its id, else a name that the customer's contacts (or, failing

@@ -1,3 +1,4 @@
+import CRMWorkspace
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,6 +24,8 @@ public struct Console: Sendable {
     public let useColor: Bool
     /// True when colors may be used on standard error.
     public let useErrorColor: Bool
+    /// True when standard error is a terminal (for progress lines).
+    public private(set) var isErrorTerminal = false
     /// The terminal's width in columns, when output is a terminal.
     public let width: Int?
     /// Lines a memory console answers prompts with.
@@ -39,8 +42,10 @@ public struct Console: Sendable {
             if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { width = Int(size.ws_col) }
             if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { width = columns }
         }
-        return Console(sink: .standardStreams, isTerminal: outputTerminal, useColor: outputTerminal && colorAllowed,
-                       useErrorColor: errorTerminal && colorAllowed, width: width)
+        var console = Console(sink: .standardStreams, isTerminal: outputTerminal, useColor: outputTerminal && colorAllowed,
+                              useErrorColor: errorTerminal && colorAllowed, width: width)
+        console.isErrorTerminal = errorTerminal
+        return console
     }
 
     /// A console that keeps everything in memory, as a pipe would receive it (or as a terminal
@@ -60,6 +65,18 @@ public struct Console: Sendable {
             return Swift.readLine()
         case .memory:
             return input.isEmpty ? nil : input.removeFirst()
+        }
+    }
+
+    /// All of standard input (for a memory console, the given lines).
+    public mutating func readAll() throws(FileError) -> [UInt8] {
+        switch sink {
+        case .standardStreams:
+            flush()
+            return try FileIO.readAll(0, path: "standard input")
+        case .memory:
+            defer { input = [] }
+            return input.isEmpty ? [] : Array((input.joined(separator: "\n") + "\n").utf8)
         }
     }
 

@@ -1,3 +1,4 @@
+import CRMTestSupport
 @testable import CRMSyntax
 
 /// Writes random record files by hand, the way people type them: every quoting style,
