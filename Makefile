@@ -24,6 +24,8 @@ deps:
 	command -v zsh >/dev/null || missing="$$missing zsh"; \
 	command -v fish >/dev/null || missing="$$missing fish"; \
 	command -v script >/dev/null || missing="$$missing bsdutils"; \
+	command -v unzip >/dev/null || missing="$$missing unzip"; \
+	[ -e /usr/lib/x86_64-linux-gnu/libxml2.so.2 ] || [ -e /usr/lib/aarch64-linux-gnu/libxml2.so.2 ] || missing="$$missing libxml2"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -84,7 +86,7 @@ bench: deps
 # `make fuzz FUZZ_TARGETS="fuzz-csv fuzz-json"`. Fails on a crash, a timeout (1 s) or 2 GB of memory;
 # the inputs are left in .build-fuzz/artifacts/. Not part of `make test`.
 FUZZ_TIME ?= 60
-FUZZ_TARGETS ?= fuzz-record fuzz-roundtrip fuzz-query fuzz-csv fuzz-vcard fuzz-json fuzz-mail
+FUZZ_TARGETS ?= fuzz-record fuzz-roundtrip fuzz-query fuzz-csv fuzz-vcard fuzz-json fuzz-mail fuzz-accounting
 FUZZ_SWIFT := swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 

@@ -76,6 +76,11 @@ public struct RecordImport {
     /// The workspace's records as they were before the import.
     public var existing: [Record] { loaded.records }
 
+    /// The record with that id as the import leaves it so far (planned, else as it is).
+    public func current(_ id: String) -> RecordDocument? {
+        paths[id].flatMap { planned[$0]?.document ?? documents[$0] }
+    }
+
     /// The existing or planned record of `type` whose `key` field matches `value`
     /// (without case or diacritics; phone numbers and e-mail addresses in their normal form).
     /// Each type's key is indexed once, so a large import stays linear.

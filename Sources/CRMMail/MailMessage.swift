@@ -10,7 +10,7 @@ public struct MailMessage: Sendable {
         root = try MailPart(parsing: bytes, line: line)
         guard !root.headers.fields.isEmpty else {
             let excerpt = bytes.prefix { $0 != 0x0A }
-            throw ReadError(line: line + (root.headers.lineCount == 0 ? 0 : root.headers.lineCount), column: 1,
+            throw ReadError(line: line, column: 1,
                             message: excerpt.isEmpty ? "an empty message" : "not an e-mail message: it does not start with a header (Name: value)",
                             hint: "give crm log-email a message (.eml), an mbox file or a Maildir folder")
         }

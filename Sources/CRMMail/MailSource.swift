@@ -30,6 +30,8 @@ public enum MailSource {
         func finish() {
             guard start > 0 else { return }
             while current.last == 0x0A || current.last == 0x0D { current.removeLast() }
+            // A `From ` line with nothing after it is no message.
+            guard !current.isEmpty else { return }
             current.append(0x0A)
             items.append(Item(path: path, line: start, number: items.count + 1, bytes: current[...]))
             current = []

@@ -26,7 +26,7 @@ public struct CustomerOverview: Sendable {
         unpaidInvoices = referrers.filter { $0.type == "invoice" && text($0, "paid").isEmpty }.sorted { text($0, "due") < text($1, "due") }
         var totals: [String: Double] = [:]
         for invoice in unpaidInvoices {
-            totals[Currency.of(invoice, default: index.schema.currency), default: 0] += Number(text(invoice, "amount"))?.value ?? 0
+            totals[Currency.of(invoice, default: index.schema.currency), default: 0] += InvoiceBalance.outstanding(invoice)
             if let date = CivilDate(text(invoice, "due")), date < today { overdueInvoices += 1 }
         }
         owed = totals.sorted { $0.key < $1.key }.map { ($0.key, ($0.value * 100).rounded() / 100) }

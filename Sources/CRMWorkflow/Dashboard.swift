@@ -87,7 +87,7 @@ public struct Dashboard: Sendable {
             let invoice = index.records[position]
             guard invoice["paid"]?.isEmpty ?? true else { continue }
             let currency = Currency.of(invoice, default: index.schema.currency)
-            let amount = Number(text(invoice, "amount"))?.value ?? 0
+            let amount = InvoiceBalance.outstanding(invoice)
             let isLate = CivilDate(text(invoice, "due")).map { $0 < today } ?? false
             owed[currency, default: 0] += amount
             if isLate { overdue[currency, default: 0] += amount }

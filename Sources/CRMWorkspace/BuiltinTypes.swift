@@ -224,5 +224,69 @@ public enum BuiltinTypes {
               to: call
 
             """),
+        ("invoice", """
+            # An invoice issued to a customer: from the accounting program (crm import isdoc), paid
+            # from the bank's statements (crm import bank), or typed.
+            type:
+              folder: invoices
+              title: number
+              columns: [number, customer, issued, due, amount, currency, paid]
+              description: An invoice issued to a customer
+            number:
+              kind: text
+              required: true
+              unique: true
+              aliases: [Číslo, Číslo faktury, Invoice number]
+            customer:
+              kind: reference
+              to: customer
+              required: true
+              aliases: [Odběratel, Zákazník]
+            issued:
+              kind: date
+              aliases: [Vystaveno, Datum vystavení]
+            due:
+              kind: date
+              aliases: [Splatnost, Datum splatnosti]
+            amount:
+              kind: money
+              required: true
+              description: what the customer is to pay, VAT included (negative for a credit note)
+              aliases: [Částka, Celkem, K úhradě]
+            currency:
+              kind: text
+              pattern: '[A-Z]{3}'
+              description: the ISO 4217 code; the workspace's currency when empty
+              aliases: [Měna]
+            variable-symbol:
+              kind: text
+              pattern: '[0-9]{1,10}'
+              unique: true
+              description: the variable symbol payments carry, by which crm import bank finds the invoice
+              aliases: [VS, Variabilní symbol]
+            paid:
+              kind: date
+              description: when it was paid in full; empty while unpaid
+              aliases: [Uhrazeno]
+            paid-amount:
+              kind: money
+              description: what has been paid so far, when it was paid in parts
+            payments:
+              kind: list
+              of: text
+              description: the bank references of the payments applied (crm import bank), so none is applied twice
+            original:
+              kind: reference
+              to: invoice
+              description: the invoice a credit note corrects
+            uuid:
+              kind: text
+              unique: true
+              description: the ISDOC document's UUID
+            source:
+              kind: text
+              description: where it was imported from
+
+            """),
     ]
 }

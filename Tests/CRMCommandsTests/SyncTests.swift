@@ -231,7 +231,8 @@ struct SyncTests {
     func setUp() throws {
         let team = try Self.team()
         #expect(try team.ana.read(".gitattributes") == "# Records merge field by field: crm setup-git\n"
-                    + "calls/**/*.yaml merge=crm\ncomplaints/**/*.yaml merge=crm\ncontacts/**/*.yaml merge=crm\ncustomers/**/*.yaml merge=crm\n")
+                    + "calls/**/*.yaml merge=crm\ncomplaints/**/*.yaml merge=crm\ncontacts/**/*.yaml merge=crm\ncustomers/**/*.yaml merge=crm\n"
+                    + "invoices/**/*.yaml merge=crm\n")
         for fixture in [team.ana, team.ben] {
             #expect(try fixture.git("config", "merge.crm.driver") == "crm merge-file %O %A %B --path %P\n")
             #expect(try fixture.git("check-attr", "merge", "customers/acme.yaml", "calls/2026/11/x.yaml", "notes.yaml")

@@ -34,6 +34,12 @@ struct MailSourceTests {
         #expect(try MailMessage(parsing: items[1].bytes).subject == "two")
     }
 
+    @Test("A From line with nothing after it is no message (found by fuzz-mail)")
+    func emptyMboxMessage() {
+        #expect(MailSource.messages(in: Array("From 178Message-ID: <x@y>".utf8), path: "f").isEmpty)
+        #expect(MailSource.messages(in: Array("From a\n\nFrom b\nSubject: x\n\nbody\n".utf8), path: "f").map(\.number) == [1])
+    }
+
     @Test("A Maildir's cur and new are read, tmp is not; a folder's files in name order")
     func maildir() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("crm-maildir-\(UUID().uuidString)").path

@@ -38,7 +38,7 @@ struct WorkspaceTests {
         let fixture = try TemporaryWorkspace()
         let workspace = fixture.workspace
         #expect(workspace.problems.isEmpty)
-        #expect(workspace.schema.typeNames == ["call", "complaint", "contact", "customer"])
+        #expect(workspace.schema.typeNames == ["call", "complaint", "contact", "customer", "invoice"])
         #expect(workspace.config.name == "test")
         #expect(workspace.config.autoCommit)
         #expect(FileManager.default.fileExists(atPath: fixture.root + "/.gitignore"))

@@ -44,7 +44,11 @@ struct CustomerPicture {
             let shown = overview.calls.prefix(limit ?? overview.calls.count)
             sections.append(Section(title: limit == nil ? "Calls" : "Latest calls", table: TableRenderer(
                 headers: ["id", "at", "channel", "direction", "by", "subject"],
-                rows: shown.map { [$0.id, text($0, "at"), text($0, "channel"), text($0, "direction"), text($0, "by"), text($0, "subject")] }),
+                rows: shown.map { call in
+                    // A reply (an e-mail's in-reply-to) is marked, so a thread reads as one.
+                    let reply = call["in-reply-to"]?.isEmpty == false ? "↳ " : ""
+                    return [call.id, text(call, "at"), text(call, "channel"), text(call, "direction"), text(call, "by"), reply + text(call, "subject")]
+                }),
                 count: overview.calls.count,
                 summary: overview.calls.count > shown.count ? "newest \(shown.count) shown (--calls all for every one)" : nil))
         }
@@ -63,9 +67,10 @@ struct CustomerPicture {
         guard !unpaid.isEmpty else { return nil }
         var summary = overview.owed.map { "\(Money.format($0.amount)) \($0.currency)" }.joined(separator: " + ")
         if overview.overdueInvoices > 0 { summary += ", \(overview.overdueInvoices) overdue" }
-        let amounts = NumberColumn.format(cells: unpaid.map { [text($0, "amount") + " " + currency($0)] }, money: true)
+        let amounts = NumberColumn.format(cells: unpaid.map { [Number.text(InvoiceBalance.outstanding($0)) + " " + currency($0)] },
+                                          money: true)
         return Section(title: "Unpaid invoices", table: TableRenderer(
-            headers: ["id", "number", "issued", "due", "when", "amount"],
+            headers: ["id", "number", "issued", "due", "when", "to pay"],
             rows: zip(unpaid, amounts).map { invoice, amount in
                 [invoice.id, text(invoice, "number"), text(invoice, "issued"), text(invoice, "due"),
                  RelativeDays.due(text(invoice, "due"), today: today), amount]

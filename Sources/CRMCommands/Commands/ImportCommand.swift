@@ -6,7 +6,7 @@ import CRMWorkspace
 /// `crm import csv|vcard|json FILE`: records from spreadsheets, address books and other CRMs.
 enum ImportCommand {
     enum Format: String, Sendable, CaseIterable {
-        case csv, vcard, json
+        case csv, vcard, json, isdoc, bank
     }
 
     static let type = Option<String>(["--type"], value: "type", help: "csv: the type of the records.", completion: .types)
@@ -15,10 +15,11 @@ enum ImportCommand {
     static let encoding = Option.choice(["--encoding"], value: "encoding", help: "csv: utf-8 or windows-1250. (default: utf-8)",
                                         choices: CSVEncoding.allCases)
     static let dryRun = Flag(["--dry-run"], help: "Say what would be created, updated and rejected; change nothing.")
+    static let createCustomers = Flag(["--create-customers"], help: "isdoc: create the customer an invoice names when no customer has its IČO or DIČ.")
 
     static let spec = CommandSpec(
         name: "import",
-        abstract: "Import records from CSV, vCard or JSON",
+        abstract: "Import records, ISDOC invoices and bank payments",
         discussion: """
             csv FILE --type TYPE: one record per row. Columns go to the fields of the same name (without
             regard to case or diacritics; `address.city` or `city` for a map's entry; an `id` column names
@@ -30,6 +31,13 @@ enum ImportCommand {
             field for (more phones and e-mails, addresses) goes into its notes, and the rest is listed as
             left out.
             json FILE: what `crm list --format json` or `crm export --format json|jsonl` wrote.
+            isdoc FILE|DIR...: ISDOC invoices (.isdoc, and .isdocx with unzip installed), as Czech accounting
+            programs export them: the customer found by IČO, else DIČ (--create-customers makes it when
+            none has them), credit notes as negative invoices linked to their original. The same document
+            imported again updates what changed.
+            bank FILE...: statements in camt.053 XML or GPC (ABO): each credit pays the unpaid invoice with
+            its variable symbol and currency (in full: paid; in part: paid-amount), once, however often
+            the statement is imported. Payments that match no invoice are listed (exit 1).
 
             Every record is checked like `crm new`; a bad row is reported with its number and skipped,
             never half-written. With --key FIELD (for example email or reg-no; vcard: email by default)
@@ -43,12 +51,14 @@ enum ImportCommand {
               crm import csv kontakty.csv --type contact --map 'E-mail=email' --map 'Firma=customer' --encoding windows-1250
               crm import vcard contacts.vcf
               crm import json backup.json
+              crm import isdoc ~/Export/faktury --dry-run
+              crm import bank vypis-2026-11.xml vypis-2026-11.gpc
             """,
         arguments: [
-            ArgumentSpec("format", help: "csv, vcard or json.", completion: .choices(Format.allCases.map(\.rawValue))),
-            ArgumentSpec("file", help: "The file (vcard: or a folder of .vcf files).", completion: .files),
+            ArgumentSpec("format", help: "csv, vcard, json, isdoc or bank.", completion: .choices(Format.allCases.map(\.rawValue))),
+            ArgumentSpec("file", help: "The file (vcard, isdoc: or a folder; isdoc, bank: one or more).", repeating: true, completion: .files),
         ],
-        options: [type.spec, map.spec, key.spec, encoding.spec, dryRun.spec] + ChangeFlags.recordSpecs,
+        options: [type.spec, map.spec, key.spec, encoding.spec, dryRun.spec, createCustomers.spec] + ChangeFlags.recordSpecs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
@@ -56,7 +66,11 @@ enum ImportCommand {
             let words = Format.allCases.map(\.rawValue)
             throw UsageError("unknown format '\(invocation.arguments[0])'"
                              + (Suggestions.closest(to: invocation.arguments[0], in: words).map { "; did you mean '\($0)'?" } ?? "")
-                             + " (csv, vcard or json)", command: spec)
+                             + " (csv, vcard, json, isdoc or bank)", command: spec)
+        }
+        if format == .isdoc || format == .bank { return try accounting(format, invocation, &context) }
+        guard invocation.arguments.count == 2 else {
+            throw UsageError("\(format.rawValue) imports one file at a time", command: spec)
         }
         let workspace = try context.workspace()
         let shown = invocation.arguments[1]
@@ -84,6 +98,8 @@ enum ImportCommand {
             let bytes = try read(path, shown)
             let field = try invocation[key]
             try imported { () throws(ImportError) in try JSONImport.run(bytes, path: shown, schema: workspace.schema, key: field, into: &importer) }
+        case .isdoc, .bank:
+            return ExitStatus.usage
         }
         importer.validate()
         for note in notes { context.console.error(TerminalText.escaped(note) + "\n") }
@@ -105,7 +121,7 @@ enum ImportCommand {
 
     /// Runs an import step, turning its error into one for people.
     @discardableResult
-    private static func imported<T>(_ body: () throws(ImportError) -> T) throws(CommandError) -> T {
+    static func imported<T>(_ body: () throws(ImportError) -> T) throws(CommandError) -> T {
         do {
             return try body()
         } catch {
@@ -123,7 +139,7 @@ enum ImportCommand {
     }
 
     /// One line per record: what happened (or would happen) to it.
-    private static func report(_ outcomes: [RecordImport.Outcome], dryRun: Bool, _ context: inout CommandContext) {
+    static func report(_ outcomes: [RecordImport.Outcome], dryRun: Bool, _ context: inout CommandContext) {
         for outcome in outcomes {
             let record = "\(outcome.type) \(outcome.id ?? "")"
             switch outcome.kind {

@@ -75,6 +75,7 @@ struct LogEmailTests {
 
             """)
         #expect(try fixture.git("log", "-1", "--format=%s") == "crm: log-email 3 messages\n")
+        #expect(fixture.crm(["show", "acme"]).output.contains("↳ Re: Nabídka servisu"))
         #expect(try fixture.git("status", "--porcelain", "calls") == "")
     }
 
