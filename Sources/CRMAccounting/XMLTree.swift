@@ -49,12 +49,8 @@ public struct XMLTree: Sendable {
         guard bytes.count <= Self.maximumSize else {
             throw ReadError(line: 1, column: 1, message: "the file is \(bytes.count >> 20) MB, more than an XML document here may be (\(Self.maximumSize >> 20) MB)")
         }
-        if let (line, column) = Self.declaration(in: bytes) {
-            throw ReadError(line: line, column: column, message: "a document type declaration (<!DOCTYPE>) is not allowed",
-                            hint: "entities can read files and exhaust memory; export the document again without a DTD")
-        }
         let builder = Builder()
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(try Self.prepared(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = builder
@@ -94,24 +90,49 @@ public struct XMLTree: Sendable {
         return bytes
     }
 
-    /// Where `<!DOCTYPE` (or `<!ENTITY`) first appears, outside comments: line and column.
-    static func declaration(in bytes: [UInt8]) -> (Int, Int)? {
+    /// The bytes the parser is given: refused when they hold a document type declaration (or an
+    /// entity declaration) outside comments and CDATA, with its line and column; processing
+    /// instructions after the XML declaration blanked out (they carry nothing crm reads, and
+    /// FoundationXML mishandles some), line breaks kept so that lines still count.
+    static func prepared(_ input: [UInt8]) throws(ReadError) -> [UInt8] {
+        var bytes = input
         var line = 1
         var column = 1
         var index = 0
-        var inComment = false
-        while index < bytes.count {
-            if bytes[index] == 0x0A { line += 1; column = 1; index += 1; continue }
-            if !inComment && bytes[index...].starts(with: Array("<!--".utf8)) { inComment = true }
-            else if inComment && bytes[index...].starts(with: Array("-->".utf8)) { inComment = false }
-            else if !inComment && bytes[index] == UInt8(ascii: "<") && index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "!") {
-                let word = String(decoding: bytes[(index + 2)..<min(bytes.count, index + 9)], as: UTF8.self).uppercased()
-                if word.hasPrefix("DOCTYPE") || word.hasPrefix("ENTITY") { return (line, column) }
+        func at(_ text: String) -> Bool { bytes[index...].starts(with: Array(text.utf8)) }
+        func skip(to end: String, blanking: Bool) {
+            while index < bytes.count && !at(end) {
+                if bytes[index] == 0x0A { line += 1; column = 1 } else { column += 1 }
+                if blanking && bytes[index] != 0x0A && bytes[index] != 0x0D { bytes[index] = 0x20 }
+                index += 1
             }
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+            for _ in 0..<end.utf8.count where index < bytes.count {
+                if blanking { bytes[index] = 0x20 }
+                index += 1
+                column += 1
+            }
         }
-        return nil
+        while index < bytes.count {
+            if at("<!--") {
+                skip(to: "-->", blanking: false)
+            } else if at("<![CDATA[") {
+                skip(to: "]]>", blanking: false)
+            } else if at("<!") {
+                let word = String(decoding: bytes[(index + 2)..<min(bytes.count, index + 9)], as: UTF8.self).uppercased()
+                if word.hasPrefix("DOCTYPE") || word.hasPrefix("ENTITY") {
+                    throw ReadError(line: line, column: column, message: "a document type declaration (<!DOCTYPE>) is not allowed",
+                                    hint: "entities can read files and exhaust memory; export the document again without a DTD")
+                }
+                index += 1
+                column += 1
+            } else if at("<?") && !(index == 0 && at("<?xml")) {
+                skip(to: "?>", blanking: true)
+            } else {
+                if bytes[index] == 0x0A { line += 1; column = 1 } else if bytes[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+        }
+        return bytes
     }
 
     /// libxml2's message without its trailing line break and "The operation could not be completed" wording.

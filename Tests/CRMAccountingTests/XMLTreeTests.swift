@@ -60,4 +60,11 @@ struct XMLTreeTests {
         let czech = Array("<?xml version=\"1.0\" encoding=\"windows-1250\"?><a>".utf8) + Windows1250.encode("Žluťoučký kůň")! + Array("</a>".utf8)
         #expect(try XMLTree(parsing: czech).root.text == "Žluťoučký kůň")
     }
+
+    @Test("Processing instructions after the declaration are passed over, lines kept (found by fuzz-accounting)")
+    func processingInstructions() throws {
+        let tree = try XMLTree(parsing: Array("<?xml version=\"1.0\"?>\n<a><?x?>\n<?pi with\ndata?><b>1</b>\n<![CDATA[<?not a pi?>]]></a>".utf8))
+        #expect(tree.root.child("b")?.line == 4)
+        #expect(tree.root.text == "<?not a pi?>")
+    }
 }

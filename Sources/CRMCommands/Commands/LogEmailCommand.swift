@@ -58,7 +58,7 @@ enum LogEmailCommand {
                                detail: missing.map(\.yaml).joined(separator: "\n") + "\n")
         }
         let input = try context.valueInput()
-        var log = try logged { () throws(ImportError) in try MailLog(workspace: workspace, input: input, settings: settings) }
+        var log = try ImportCommand.imported { () throws(ImportError) in try MailLog(workspace: workspace, input: input, settings: settings) }
         var unreadable = 0
         var items: [MailSource.Item] = []
         if invocation.arguments.isEmpty {
@@ -106,13 +106,5 @@ enum LogEmailCommand {
         let problems = unreadable + log.entries.filter { if case .rejected = $0.status { return true } else { return false } }.count
         let unmatched = log.entries.filter { if case .unmatched = $0.status { return true } else { return false } }.count
         return problems > 0 ? ExitStatus.failed : unmatched > 0 ? ExitStatus.nothingFound : ExitStatus.success
-    }
-
-    private static func logged<T>(_ body: () throws(ImportError) -> T) throws(CommandError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw CommandError(error.message, hint: error.hint, problems: error.problems)
-        }
     }
 }

@@ -166,4 +166,40 @@ struct LogEmailTests {
         #expect(result.output.contains("mail/reply.eml: logged "))
         #expect(result.output.hasSuffix("logged 1, already logged 0, unmatched 0, not logged 1\n"))
     }
+
+    @Test("Without a Message-ID a digest of the headers stands in, so it is logged once; an unknown charset is said")
+    func digest() throws {
+        let fixture = try MailFixture.workspace()
+        let message = """
+            From: jana.dvorakova@acme.example.cz
+            To: martin@strojservis.example.cz
+            Subject: Bez ID
+            Date: Fri, 21 Nov 2026 10:00:00 +0100
+            Content-Type: text/plain; charset=koi8-r
+
+            Dobry den.
+
+            """
+        try MailFixture.write(message, to: "a.eml", in: fixture)
+        let first = fixture.crm(["log-email", "a.eml"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.errors.contains("a.eml: charset 'koi8-r' is not known: the text was read as UTF-8 or Windows-1250"))
+        let call = try MailFixture.call(try Self.id(in: first.output, for: "a.eml"), in: fixture)
+        #expect(call.contains("message-id: digest-"))
+        #expect(call.contains("summary: Dobry den.\n"))
+        let second = fixture.crm(["log-email", "a.eml"])
+        #expect(second.output.hasPrefix("a.eml: already logged as "))
+    }
+
+    @Test("--outcome declined:OFFER logs the answer and records the opt-out, in the same commit")
+    func declined() throws {
+        let fixture = try MailFixture.workspace()
+        try MailFixture.write(MailCorpus.mutt, to: "reply.eml", in: fixture)
+        let result = fixture.crm(["log-email", "reply.eml", "--outcome", "declined:newsletter"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("acme: + opt-outs: newsletter"))
+        #expect(try fixture.read("customers/acme.yaml").contains("opt-outs: [newsletter]"))
+        #expect(try fixture.git("show", "--stat", "--format=", "HEAD").contains("customers/acme.yaml"))
+        #expect(try MailFixture.call(try Self.id(in: result.output, for: "reply.eml"), in: fixture).contains("outcome: declined:newsletter\n"))
+    }
 }
