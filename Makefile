@@ -25,6 +25,11 @@ deps:
 	command -v fish >/dev/null || missing="$$missing fish"; \
 	command -v script >/dev/null || missing="$$missing bsdutils"; \
 	command -v unzip >/dev/null || missing="$$missing unzip"; \
+	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	command -v ssh >/dev/null || missing="$$missing openssh-client"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -x /usr/sbin/fcgiwrap ] || missing="$$missing fcgiwrap"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	[ -e /usr/lib/x86_64-linux-gnu/libxml2.so.2 ] || [ -e /usr/lib/aarch64-linux-gnu/libxml2.so.2 ] || missing="$$missing libxml2"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
@@ -34,6 +39,10 @@ deps:
 		echo "installing: python3-yaml"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml; \
 		python3 -c 'import yaml; yaml.CBaseLoader' 2>/dev/null || python3 -m pip install --quiet pyyaml; }
+	@python3 -c 'import jsonschema' 2>/dev/null || { \
+		echo "installing: python3-jsonschema"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; \
+		python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema; }
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
 		echo "installing: chromium (the dashboard's browser test)"; \
 		{ $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \

@@ -125,7 +125,7 @@ public struct XMLTree: Sendable {
                 }
                 index += 1
                 column += 1
-            } else if at("<?") && !(index == 0 && at("<?xml")) {
+            } else if at("<?") && !(index == 0 && at("<?xml") && bytes.count > 5 && [0x20, 0x09, 0x0D, 0x0A].contains(bytes[5])) {
                 skip(to: "?>", blanking: true)
             } else {
                 if bytes[index] == 0x0A { line += 1; column = 1 } else if bytes[index] & 0xC0 != 0x80 { column += 1 }

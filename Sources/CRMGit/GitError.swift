@@ -7,11 +7,14 @@ public struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
     /// libgit2's return code (negative), for example -3 for not found.
     public var code: Int32
     public var message: String
+    /// What to do about it, when crm knows.
+    public var hint: String?
 
-    public init(operation: String, code: Int32, message: String) {
+    public init(operation: String, code: Int32, message: String, hint: String? = nil) {
         self.operation = operation
         self.code = code
         self.message = message
+        self.hint = hint
     }
 
     public var description: String { "cannot \(operation): \(message)" }

@@ -144,9 +144,26 @@ extension Repository {
         }
     }
 
-    /// The file changes between two trees (or a tree and the working folder when `new` is `nil`)
-    /// below `prefix`, with renames found by similarity.
-    private func diff(from old: OpaquePointer?, to new: OpaquePointer?, under prefix: String) throws(GitError) -> [FileChange] {
+    /// The files below `prefix` that git's index (what `git commit` would commit) has other than
+    /// HEAD (every staged file when HEAD has no commit yet), each with its staged bytes. `indexFile`
+    /// is the index git gives hooks in `GIT_INDEX_FILE` (`git commit -a` commits a temporary one).
+    public func stagedChanges(under prefix: String, indexFile: String? = nil) throws(GitError) -> [FileChange] {
+        var index: OpaquePointer?
+        if let indexFile {
+            try check(git_index_open(&index, FileIO.absolute(indexFile, from: workdir)), "read git's index \(indexFile)")
+        } else {
+            try check(git_repository_index(&index, pointer), "read git's index")
+            try check(git_index_read(index, 0), "read git's index")
+        }
+        defer { git_index_free(index) }
+        guard let head = try head() else { return try diff(from: nil, to: nil, under: prefix, index: index) }
+        return try withTree(of: head.id) { old throws(GitError) in try diff(from: old, to: nil, under: prefix, index: index) }
+    }
+
+    /// The file changes between two trees (or a tree and the working folder when `new` is `nil`,
+    /// or `index` when given) below `prefix`, with renames found by similarity.
+    private func diff(from old: OpaquePointer?, to new: OpaquePointer?, under prefix: String,
+                      index: OpaquePointer? = nil) throws(GitError) -> [FileChange] {
         var options = git_diff_options()
         git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
         var pathspec = strdup(prefix)
@@ -156,6 +173,8 @@ extension Repository {
             if !prefix.isEmpty { options.pathspec = git_strarray(strings: strings, count: 1) }
             if let new {
                 try check(git_diff_tree_to_tree(&diff, pointer, old, new, &options), "compare two commits")
+            } else if let index {
+                try check(git_diff_tree_to_index(&diff, pointer, old, index, &options), "compare HEAD with git's index")
             } else {
                 options.flags = GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
                 try check(git_diff_tree_to_workdir_with_index(&diff, pointer, old, &options), "compare a commit with the working folder")
@@ -168,7 +187,7 @@ extension Repository {
         try check(git_diff_find_similar(diff, &find), "find renamed files")
         var changes: [FileChange] = []
         func newBytes(_ file: git_diff_file, path: String) throws(GitError) -> [UInt8]? {
-            new == nil ? workingFile(path) : try bytes(file.id)
+            new == nil && index == nil ? workingFile(path) : try bytes(file.id)
         }
         for index in 0..<git_diff_num_deltas(diff) {
             let delta = git_diff_get_delta(diff, index)!.pointee

@@ -10,8 +10,12 @@ public final class Repository {
     /// The working folder, absolute, without a trailing slash.
     public let workdir: String
 
-    private init(pointer: OpaquePointer) throws(GitError) {
+    private init(pointer: OpaquePointer, allowingBare: Bool = false) throws(GitError) {
         self.pointer = pointer
+        if allowingBare && git_repository_is_bare(pointer) != 0 {
+            workdir = Self.trimmed(String(cString: git_repository_path(pointer)))
+            return
+        }
         guard let path = git_repository_workdir(pointer) else {
             git_repository_free(pointer)
             throw GitError(operation: "use the repository", code: -1, message: "it is bare (it has no working folder)")
@@ -47,6 +51,28 @@ public final class Repository {
         try check(result, "open the git repository holding \(path)")
         return try Repository(pointer: handle!)
     }
+
+    /// The repository at `path`, bare or not, for reading its commits (a server's hook runs in a
+    /// bare one; there `workdir` is the repository's own folder and nothing may be checked out).
+    public static func open(_ path: String) throws(GitError) -> Repository {
+        _ = libgit2
+        var handle: OpaquePointer?
+        try check(git_repository_open_ext(&handle, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "open the git repository \(path)")
+        return try Repository(pointer: handle!, allowingBare: true)
+    }
+
+    /// The repository git's environment names, as a hook sees it (`GIT_DIR`, and a pre-receive
+    /// hook's `GIT_OBJECT_DIRECTORY` and `GIT_ALTERNATE_OBJECT_DIRECTORIES`, where the pushed
+    /// objects wait in quarantine), else the one at or above the current folder.
+    public static func openFromEnvironment() throws(GitError) -> Repository {
+        _ = libgit2
+        var handle: OpaquePointer?
+        try check(git_repository_open_ext(&handle, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil), "open the git repository of the hook")
+        return try Repository(pointer: handle!, allowingBare: true)
+    }
+
+    /// True for a repository without a working folder.
+    public var isBare: Bool { git_repository_is_bare(pointer) != 0 }
 
     /// Creates a repository in `path` (`git init`).
     public static func create(at path: String) throws(GitError) -> Repository {

@@ -66,5 +66,6 @@ struct XMLTreeTests {
         let tree = try XMLTree(parsing: Array("<?xml version=\"1.0\"?>\n<a><?x?>\n<?pi with\ndata?><b>1</b>\n<![CDATA[<?not a pi?>]]></a>".utf8))
         #expect(tree.root.child("b")?.line == 4)
         #expect(tree.root.text == "<?not a pi?>")
+        #expect(try XMLTree(parsing: Array("<?xml?>\n<a/>".utf8)).root.name == "a")
     }
 }

@@ -1,11 +1,12 @@
 import CRMCheck
+import CRMGit
 import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
 /// `crm check`: validates the whole workspace and reports every problem.
 enum CheckCommand {
-    static let format = FormatOption.text
+    static let format = FormatOption.problems
 
     static let spec = CommandSpec(
         name: "check",
@@ -20,6 +21,9 @@ enum CheckCommand {
             about likely duplicates (the same name, or e-mail) and records past their service level's
             deadline. This is the check every change goes through. Exits with 0 when there are no
             errors and 1 when there are.
+
+            For CI on a git host: --format github writes GitHub Actions annotations, --format gitlab a
+            Code Quality report (docs/hosting.md has a workflow for each).
             """,
         options: [format.spec],
         run: run)
@@ -37,7 +41,15 @@ enum CheckCommand {
                 (key: "message", value: .string(problem.message)), (key: "hint", value: problem.hint.map(JSON.string) ?? .null),
             ])
         }
-        if !ScriptOutput.write(chosen, objects: objects, context: &context) {
+        if chosen == .github || chosen == .gitlab {
+            let git = try? WorkspaceGit(workspace: workspace)
+            let path = { (file: String) in git.map { $0.repositoryPath(file) } ?? file }
+            if chosen == .github {
+                context.console.write(CIAnnotations.github(report.problems, path: path))
+            } else {
+                context.console.line(CIAnnotations.gitlab(report.problems, path: path).pretty)
+            }
+        } else if !ScriptOutput.write(chosen, objects: objects, context: &context) {
             let renderer = DiagnosticRenderer(style: context.console.style)
             for problem in report.problems { context.console.write(renderer.render(problem) + "\n") }
             context.console.line(DiagnosticRenderer.summary(report.problems) + " (\(plural(report.records, "record")) checked)")

@@ -4,6 +4,12 @@ import CRMWorkspace
 
 /// `crm setup-git`: makes git merge records field by field in this clone.
 enum SetupGitCommand {
+    static let hooks = Flag(["--hooks"], help: "Also install a pre-commit hook that runs crm's check on every commit made with git.")
+    static let server = Option<String>(["--server"], value: "repo",
+                                       help: "Install the pre-receive hook in a server's (bare) repository instead; nothing else is set up.")
+    static let workspace = Option<String>(["--workspace"], value: "folder",
+                                          help: "--server: the workspace's folder in the repository. (default: its top)")
+
     static let spec = CommandSpec(
         name: "setup-git",
         abstract: "Make git merge records field by field in this clone",
@@ -13,17 +19,62 @@ enum SetupGitCommand {
             the repository's own configuration gets merge.crm.driver (each clone runs `crm setup-git` once;
             `crm init` does it). Then `git merge`, `git pull` and `crm sync` merge concurrent edits of
             a record the way a person would. Run it again after adding a type.
+
+            --hooks also installs a pre-commit hook, so that a commit made with git itself (or an editor,
+            or a GUI) is checked as crm checks its own: a commit whose staged records have errors is
+            refused. A hook already there is kept and runs first. `git commit --no-verify` skips it.
+
+            --server REPO installs a pre-receive hook in the repository a team pushes to (a bare
+            repository on a server): a push whose records have errors is refused, and the pusher sees
+            each problem. The hook runs this crm binary. See docs/hosting.md.
             """,
-        options: ChangeFlags.specs,
+        options: [hooks.spec, server.spec, workspace.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        if let bare = try invocation[server] {
+            return try installServerHook(FileIO.absolute(bare, from: context.currentDirectory), prefix: try invocation[workspace], &context)
+        }
         let workspace = try context.workspace()
         let git = try History.git(workspace)
         var change = try ChangeFlags.open(workspace, invocation, context)
         let lines = try configure(git, change: &change, context: &context)
         if !lines.isEmpty { try ChangeFlags.apply(&change, message: "crm: setup-git", context: &context) }
+        if invocation[hooks] { try installCommitHook(git, &context) }
         return ExitStatus.success
+    }
+
+    /// The pre-commit hook of this clone.
+    static func installCommitHook(_ git: WorkspaceGit, _ context: inout CommandContext) throws {
+        let folder = try History.run { () throws(GitError) in try Hooks(repository: git.repository, environment: context.environment).folder }
+        let note = try installed { () throws(FileError) in
+            try HookInstaller.install("pre-commit", in: folder, crm: HookInstaller.currentExecutable() ?? "crm",
+                                      why: "git commit runs crm's check on the staged records")
+        }
+        context.console.line(note)
+    }
+
+    /// The pre-receive hook of a server's repository.
+    private static func installServerHook(_ path: String, prefix: String?, _ context: inout CommandContext) throws -> Int32 {
+        let repository = try History.run { () throws(GitError) in try Repository.open(path) }
+        let folder = try History.run { () throws(GitError) in
+            try repository.configValue("core.hooksPath").map { FileIO.absolute($0, from: path) } ?? repository.commonFolder + "/hooks"
+        }
+        let arguments = prefix.map { " --workspace '" + $0.replacing("'", with: "'\\''") + "'" } ?? ""
+        let note = try installed { () throws(FileError) in
+            try HookInstaller.install("pre-receive", in: folder, crm: HookInstaller.currentExecutable() ?? "crm",
+                                      why: "a push whose records fail crm's check is refused", arguments: arguments)
+        }
+        context.console.line(note)
+        return ExitStatus.success
+    }
+
+    private static func installed(_ body: () throws(FileError) -> String) throws(CommandError) -> String {
+        do {
+            return try body()
+        } catch {
+            throw CommandError("cannot install the hook: \(error.description)")
+        }
     }
 
     /// Registers the driver and plans `.gitattributes`, saying what it did.

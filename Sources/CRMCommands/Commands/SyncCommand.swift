@@ -48,7 +48,8 @@ enum SyncCommand {
         } else {
             try refuseUnfinished(git, workspace, &context)
         }
-        try History.run { () throws(GitError) in try repository.fetch(remote) }
+        let transport = GitTransport(environment: context.environment)
+        try History.run { () throws(GitError) in try transport.fetch(remote, in: repository) }
         context.console.line("fetched \(remote)")
         let upstream = "\(remote)/\(branch)"
         guard let theirs = try History.run({ () throws(GitError) in try repository.commitID(of: "refs/remotes/\(upstream)") }) else {
@@ -163,7 +164,7 @@ enum SyncCommand {
             return ExitStatus.success
         }
         try History.run { () throws(GitError) in
-            try repository.push(branch, to: remote)
+            try GitTransport(environment: context.environment).push(branch, to: remote, in: repository)
             if repository.upstreamRemote(of: branch) == nil { try repository.setUpstream(of: branch, to: remote) }
         }
         context.console.line("pushed \(what) to \(remote)/\(branch)")

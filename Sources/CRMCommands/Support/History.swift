@@ -39,7 +39,7 @@ enum History {
         do {
             return try body()
         } catch {
-            throw CommandError(error.description)
+            throw CommandError(error.description, hint: error.hint)
         }
     }
 

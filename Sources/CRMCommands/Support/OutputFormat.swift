@@ -21,6 +21,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case yaml
     case vcard
     case ics
+    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
+    case github
+    /// GitLab's Code Quality report (JSON).
+    case gitlab
 
     /// True for the formats written for scripts.
     public var isForScripts: Bool { ![.table, .text].contains(self) }
@@ -47,6 +51,8 @@ public struct FormatOption: Sendable {
     public static let tables = FormatOption([.table, .json, .jsonl, .csv])
     /// Output that is not a table: problems found, one record shown, differences.
     public static let text = FormatOption([.text, .json, .jsonl])
+    /// `crm check`: problems for people, for scripts, and for CI hosts' annotations.
+    public static let problems = FormatOption([.text, .json, .jsonl, .github, .gitlab])
     /// `crm show`: a record for people, for scripts, or its file as it is.
     public static let record = FormatOption([.text, .json, .jsonl, .yaml])
     /// `crm export`, which has no default: the format is the point.

@@ -1,0 +1,63 @@
+import Foundation
+
+/// sshd on 127.0.0.1 with a generated host key, and a HOME whose `~/.ssh/config` names it
+/// `crm-server` (port, user, identity file, known hosts), as a user's laptop would.
+struct SSHServer {
+    let server: LoopbackServer
+    /// The HOME of the user who connects.
+    let home: String
+
+    static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") }
+
+    init() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-sshd-\(UUID().uuidString.prefix(8))").path
+        home = folder + "/home"
+        try FileManager.default.createDirectory(atPath: home + "/.ssh", withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+        try LoopbackServer.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", folder + "/host_key"])
+        try LoopbackServer.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", home + "/.ssh/team_key"])
+        try FileManager.default.copyItem(atPath: home + "/.ssh/team_key.pub", toPath: folder + "/authorized_keys")
+        let port = LoopbackServer.freePort()
+        let user = try ProcessInfo.processInfo.environment["USER"] ?? LoopbackServer.run(["id", "-un"]).trimmingCharacters(in: .newlines)
+        try """
+            Port \(port)
+            ListenAddress 127.0.0.1
+            HostKey \(folder)/host_key
+            AuthorizedKeysFile \(folder)/authorized_keys
+            PidFile \(folder)/sshd.pid
+            StrictModes no
+            UsePAM no
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            PermitRootLogin prohibit-password
+            SetEnv PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+
+            """.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
+        let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
+        try "[127.0.0.1]:\(port) \(hostKey)\n".write(toFile: home + "/.ssh/known_hosts", atomically: true, encoding: .utf8)
+        try """
+            Host crm-server
+              HostName 127.0.0.1
+              Port \(port)
+              User \(user)
+              IdentityFile \(home)/.ssh/team_key
+              IdentitiesOnly yes
+              UserKnownHostsFile \(home)/.ssh/known_hosts
+              StrictHostKeyChecking yes
+              BatchMode yes
+            Host crm-stranger
+              HostName 127.0.0.1
+              Port \(port)
+              User \(user)
+              IdentityFile \(home)/.ssh/team_key
+              IdentitiesOnly yes
+              UserKnownHostsFile \(home)/.ssh/empty_known_hosts
+              StrictHostKeyChecking yes
+              BatchMode yes
+
+            """.write(toFile: home + "/.ssh/config", atomically: true, encoding: .utf8)
+        chmod(home + "/.ssh/team_key", 0o600)
+        chmod(home + "/.ssh/config", 0o600)
+        server = try LoopbackServer(folder: folder, port: port, arguments: ["/usr/sbin/sshd", "-D", "-e", "-f", folder + "/sshd_config"])
+    }
+}
