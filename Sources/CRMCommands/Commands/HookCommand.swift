@@ -7,8 +7,9 @@ import Foundation
 /// `crm hook pre-commit|pre-receive`: the one check, run by git's hooks, which
 /// `crm setup-git --hooks` and `crm setup-git --server` install.
 enum HookCommand {
+    /// The workspace's folder in a server's repository, which `setup-git --server` passes on.
     static let workspace = Option<String>(["--workspace"], value: "folder",
-                                          help: "pre-receive: the workspace's folder in the repository. (default: its top)")
+                                          help: "With a server's repository: the workspace's folder in it. (default: its top)")
 
     static let spec = CommandSpec(
         name: "hook",

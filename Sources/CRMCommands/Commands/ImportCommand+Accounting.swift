@@ -23,7 +23,8 @@ extension ImportCommand {
         }
         var problems = 0
         var attention = 0
-        var payments = PaymentImport(importer: importer, type: invoiceType)
+        // Only statements pay invoices: the index of symbols and applied references is built for them alone.
+        var payments = format == .bank ? PaymentImport(importer: importer, type: invoiceType) : nil
         for source in sources {
             let bytes: [UInt8]
             do {
@@ -50,7 +51,7 @@ extension ImportCommand {
                 } else {
                     for statement in try AccountingFiles.statements(bytes) {
                         for transaction in statement.transactions {
-                            payments.apply(transaction, label: "\(source.shown):\(transaction.line)", into: &importer)
+                            payments?.apply(transaction, label: "\(source.shown):\(transaction.line)", into: &importer)
                         }
                     }
                 }
@@ -76,7 +77,7 @@ extension ImportCommand {
                                  + "\(updated), left \(importer.outcomes.count - created - updated - rejected.count) unchanged"
                                  + ", rejected \(rejected.count), customer not found \(attention)")
         } else {
-            let counts = BankReport.write(payments.entries, rejected: rejected, dryRun: isDryRun, &context)
+            let counts = BankReport.write(payments?.entries ?? [], rejected: rejected, dryRun: isDryRun, &context)
             attention += counts.unmatched + counts.overpaid
             message = "crm: import bank \(name) (\(counts.paid) paid, \(counts.partly) partly paid)"
         }

@@ -7,8 +7,7 @@ enum SetupGitCommand {
     static let hooks = Flag(["--hooks"], help: "Also install a pre-commit hook that runs crm's check on every commit made with git.")
     static let server = Option<String>(["--server"], value: "repo",
                                        help: "Install the pre-receive hook in a server's (bare) repository instead; nothing else is set up.")
-    static let workspace = Option<String>(["--workspace"], value: "folder",
-                                          help: "--server: the workspace's folder in the repository. (default: its top)")
+    static let workspace = HookCommand.workspace
 
     static let spec = CommandSpec(
         name: "setup-git",
