@@ -125,10 +125,11 @@ struct RecordCorpus {
     }
 
     private mutating func complaint(customer: Int, on day: String) -> String {
-        """
+        let status = random.pick(["open", "in-progress", "resolved", "rejected"])
+        return """
         customer: \(Self.customerID(customer))
         opened: \(day)
-        status: \(random.pick(["open", "in-progress", "resolved", "rejected"]))
+        status: \(status)\(["resolved", "rejected"].contains(status) ? "\nclosed: \(day)" : "")
         severity: \(random.pick(["low", "normal", "normal", "high", "critical"]))
         channel: \(random.pick(["phone", "email", "web"]))
         subject: "\(random.pick(Self.subjects)): \(random.pick(Self.places))"

@@ -19,9 +19,10 @@ enum HookCommand {
             names in GIT_INDEX_FILE) against the rest of the workspace, and refuses the commit (exit 1)
             with crm's usual diagnostics. `git commit --no-verify` commits anyway.
             pre-receive: reads the pushed refs from standard input and checks the workspace at each new
-            tip from git's objects, without a working folder; a push whose tip has errors is refused
-            and each problem is shown to the pusher. Deleted branches and pushes that change nothing in
-            the workspace pass at once.
+            tip from git's objects; a push whose tip has errors is refused and each problem is shown to
+            the pusher. The last tip that passed is kept written out in the repository's crm/checked/
+            folder, so a push is checked as a change against it. Deleted branches and pushes that
+            change nothing in the workspace pass at once.
 
             Installed by `crm setup-git --hooks` (pre-commit) and `crm setup-git --server REPO`
             (pre-receive); see docs/hosting.md.
@@ -54,13 +55,11 @@ enum HookCommand {
     private static func preReceive(prefix: String, _ context: inout CommandContext) throws -> Int32 {
         let repository = try History.run { () throws(GitError) in try Repository.openFromEnvironment() }
         let input = String(decoding: try context.console.readAll(), as: UTF8.self)
+        let check = PushCheck(repository: repository, prefix: prefix, today: try? context.today())
         var status = ExitStatus.success
         for line in input.split(whereSeparator: \.isNewline) {
-            guard let update = CommitCheck.RefUpdate(line: line) else { continue }
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crm-push-\(UUID().uuidString)").path
-            let problems = try History.run { () throws(GitError) in
-                try CommitCheck.pushed(update, repository: repository, prefix: prefix, scratch: scratch, today: try? context.today())
-            }
+            guard let update = PushCheck.RefUpdate(line: line) else { continue }
+            let problems = try History.run { () throws(GitError) in try check.check(update, in: repository) }
             if refuse(problems, what: "the push of \(update.name)", hint: "fix the records, commit and push again", &context) != ExitStatus.success {
                 status = ExitStatus.nothingFound
             }

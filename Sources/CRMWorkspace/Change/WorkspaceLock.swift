@@ -14,10 +14,15 @@ public final class WorkspaceLock {
 
     /// Takes the lock, waiting up to `timeout` seconds for another process to release it. A lock
     /// held past the timeout is reported with the code `EBUSY`.
-    public init(workspace: Workspace, timeout: Double = 10) throws(FileError) {
+    public convenience init(workspace: Workspace, timeout: Double = 10) throws(FileError) {
         let state = WorkspaceState(workspace: workspace)
-        path = state.lockPath
         try state.create()
+        try self.init(path: state.lockPath, timeout: timeout)
+    }
+
+    /// Takes the lock on the file at `path` (made when missing), as `init(workspace:timeout:)` does.
+    public init(path: String, timeout: Double = 10) throws(FileError) {
+        self.path = path
         descriptor = try SystemCall.open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, operation: "open the workspace lock")
         var waited = 0.0
         while let reason = SystemCall.failure({ flock(descriptor, LOCK_EX | LOCK_NB) }) {
