@@ -52,6 +52,7 @@ public struct WorkspaceCheck: Sendable {
         let index = WorkspaceIndex(schema: workspace.schema, records: loaded.records)
         problems += index.problems
         var validator = RecordValidator(index: index, today: today)
+        validator.requiresLawfulBasis = workspace.config.requiresLawfulBasis
         for (record, document) in zip(loaded.records, loaded.documents) {
             problems += idProblems(record.path)
             guard let type = workspace.schema.type(named: record.type) else { continue }
@@ -103,6 +104,7 @@ public struct WorkspaceCheck: Sendable {
         problems += lookup.duplicates(of: created, paths: Dictionary(files.map { (RecordFile(path: $0.path, type: "").id, $0.path) },
                                                                      uniquingKeysWith: { first, _ in first }))
         var validator = RecordValidator(index: index, today: today)
+        validator.requiresLawfulBasis = workspace.config.requiresLawfulBasis
         var changedRecords: [String: Record] = [:]
         for (file, type, document) in documents {
             let id = RecordFile(path: file.path, type: type.name).id

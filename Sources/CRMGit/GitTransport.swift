@@ -45,6 +45,30 @@ public struct GitTransport: Sendable {
                 operation: "push \(branch) to \(remote)", folder: repository.workdir)
     }
 
+    /// `git push --force-with-lease`: moves `branch` on `remote` to the local one only while the
+    /// remote's branch is still `expected` (what it was before the history was rewritten).
+    public func forcePush(_ branch: String, to remote: String, expecting expected: String, in repository: Repository) throws(GitError) {
+        guard let git else {
+            throw GitError(operation: "push \(branch) to \(remote)", code: -1, message: "git is not installed",
+                           hint: "install git (apt-get install git); crm pushes rewritten history only through git")
+        }
+        try run(git, credentialArguments + ["push", "--quiet", "--porcelain", "--force-with-lease=refs/heads/\(branch):\(expected)", remote,
+                                            "refs/heads/\(branch):refs/heads/\(branch)"],
+                operation: "push the rewritten \(branch) to \(remote)", folder: repository.workdir)
+    }
+
+    /// Drops every object no reference reaches: the reflogs expired and the repository pruned
+    /// (`git reflog expire --expire=now --all`, `git gc --prune=now`). Needs git.
+    public func pruneUnreachable(in repository: Repository) throws(GitError) {
+        guard let git else {
+            throw GitError(operation: "prune the old history", code: -1, message: "git is not installed",
+                           hint: "install git (apt-get install git), then run `git reflog expire --expire=now --all && git gc --prune=now`")
+        }
+        try run(git, ["reflog", "expire", "--expire=now", "--expire-unreachable=now", "--all"], operation: "expire the reflogs",
+                folder: repository.workdir)
+        try run(git, ["gc", "--quiet", "--prune=now"], operation: "prune the old history", folder: repository.workdir)
+    }
+
     private func run(_ git: String, _ arguments: [String], operation: String, folder: String?) throws(GitError) {
         let result: Subprocess.Result
         do {

@@ -1,6 +1,22 @@
 /// The record types `crm init` writes into `.crm/types/`; teams may edit them afterwards.
 /// Their field keys are the contract users, scripts and tests rely on.
 public enum BuiltinTypes {
+    /// The fields customers and contacts have for the GDPR (docs/privacy.md).
+    static let privacyFields = """
+        lawful-basis:
+          kind: enum
+          values: [consent, contract, legal-obligation, legitimate-interest]
+          description: why the business may keep this person's data (GDPR article 6)
+        consent:
+          kind: list
+          of: text
+          pattern: '.+ [0-9]{4}-[0-9]{2}-[0-9]{2}'
+          description: what the person agreed to, each with the day (newsletter 2026-03-01)
+        erased:
+          kind: date
+          description: the day the person's data was erased (crm privacy erase); the record keeps its id
+        """
+
     /// Type name and file text, in the order `crm init` writes them.
     public static let files: [(name: String, text: String)] = [
         ("customer", """
@@ -12,6 +28,7 @@ public enum BuiltinTypes {
               description: A company or a person the business sells to
             name:
               kind: text
+              personal: true
               required: true
               aliases: [Název, Název firmy, Firma, Obchodní jméno, Obchodní firma, Company, Company name, Organization]
             kind:
@@ -32,9 +49,11 @@ public enum BuiltinTypes {
               aliases: [Vlastník, Obchodník, Account manager]
             email:
               kind: email
+              personal: true
               aliases: [E-mail, Mail, E-mailová adresa, Email address]
             phone:
               kind: phone
+              personal: true
               aliases: [Telefon, Tel., Mobil, Telephone, Mobile]
             website:
               kind: url
@@ -66,8 +85,10 @@ public enum BuiltinTypes {
               kind: list
               of: text
               description: offers never to make to this customer again, or `all` for no marketing at all
+            \(privacyFields)
             notes:
               kind: long-text
+              personal: true
               aliases: [Poznámka, Poznámky, Note, Comments]
 
             """),
@@ -80,6 +101,7 @@ public enum BuiltinTypes {
               description: A person at a customer
             name:
               kind: text
+              personal: true
               required: true
               aliases: [Jméno, Jméno a příjmení, Kontakt, Kontaktní osoba, Full name, Contact]
             customer:
@@ -91,17 +113,21 @@ public enum BuiltinTypes {
               aliases: [Funkce, Pozice, Job title, Position]
             email:
               kind: email
+              personal: true
               unique: true
               aliases: [E-mail, Mail, E-mailová adresa, Email address]
             phone:
               kind: phone
+              personal: true
               aliases: [Telefon, Tel., Mobil, Telephone, Mobile]
             tags:
               kind: list
               of: text
               aliases: [Štítky, Labels]
+            \(privacyFields)
             notes:
               kind: long-text
+              personal: true
               aliases: [Poznámka, Poznámky, Note, Comments]
 
             """),
@@ -142,6 +168,7 @@ public enum BuiltinTypes {
               kind: text
             summary:
               kind: long-text
+              personal: true
             outcome:
               kind: text
             follow-up:

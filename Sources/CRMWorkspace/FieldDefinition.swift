@@ -23,6 +23,9 @@ public struct FieldDefinition: Sendable, Hashable {
     public var entryAliases: [String: String] = [:]
     /// True when no two records may hold the same value (ignoring case and spacing).
     public var unique = false
+    /// True when the field holds personal data about a person (the GDPR's sense): what
+    /// `crm privacy export` shows and `crm privacy erase` removes.
+    public var personal = false
 
     public init(key: String, kind: FieldKind, required: Bool = false, defaultValue: Value? = nil,
                 description: String? = nil, pattern: String? = nil, unit: String? = nil,

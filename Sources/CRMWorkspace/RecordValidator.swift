@@ -6,6 +6,8 @@ public struct RecordValidator {
     public let index: WorkspaceIndex
     /// With a date, records past their service level's deadline get a warning.
     public let today: CivilDate?
+    /// With `true`, a person (`PersonalFields.isPerson`) without a lawful basis gets a warning.
+    public var requiresLawfulBasis = false
     private var patterns: [String: Regex<AnyRegexOutput>?] = [:]
     private var lifecycles: [String: Lifecycle?] = [:]
 
@@ -35,10 +37,25 @@ public struct RecordValidator {
                 report(problem.code, problem.message, at: problem.location, hint: problem.hint)
             }
         }
-        for definition in type.fields where definition.required && (document[definition.key]?.isEmpty ?? true) {
+        let values = document.values
+        let erased = PersonalFields.isErased(values)
+        for definition in type.fields where definition.required && !erased && (document[definition.key]?.isEmpty ?? true) {
             let location = document.field(definition.key)?.valueLocation ?? SourceLocation(line: 1, column: 1)
             report("missing-field", "missing required field '\(definition.key)'", at: location,
                    hint: "every \(type.name) needs `\(definition.key): ...`")
+        }
+        if erased, let back = PersonalFields.of(type).first(where: { !(document[$0.key]?.isEmpty ?? true) }),
+           let field = document.field(back.key) {
+            report("erased-data", "this person's data was erased on \(document[PersonalFields.erased]?.string ?? "?"), and '\(back.key)' is back",
+                   at: field.keyLocation, hint: "a merge or sync of an older copy brought it back; run `crm privacy erase` on this record again")
+        }
+        if requiresLawfulBasis, !erased, let basis = type.field(PersonalFields.lawfulBasis), document[basis.key]?.isEmpty ?? true,
+           PersonalFields.isPerson(type, fields: values) {
+            var problem = Diagnostic(.warning, code: "lawful-basis", path: document.path, location: SourceLocation(line: 1, column: 1),
+                                     message: "no lawful basis for keeping this person's data",
+                                     hint: "write `lawful-basis: contract` (or consent, legal-obligation, legitimate-interest)")
+            problem.sourceLine = document.sourceLine(1)
+            problems.append(problem)
         }
         if type.field(ConflictMarks.field) == nil { problems += ConflictMarks.problems(in: document) }
         if let lifecycle = lifecycle(of: type) {

@@ -11,7 +11,7 @@ struct TypeFileReader {
 
     private static let propertyKeys = ["folder", "title", "columns", "description", "id", "subfolders"]
     private static let definitionKeys = ["kind", "values", "to", "of", "required", "default", "description", "pattern",
-                                         "unit", "fields", "aliases", "unique"] + workflowKeys + serviceLevelKeys
+                                         "unit", "fields", "aliases", "unique", "personal"] + workflowKeys + serviceLevelKeys
 
     init(document: RecordDocument, name: String) {
         self.document = document
@@ -139,6 +139,7 @@ struct TypeFileReader {
                                          workflow: workflow(of: field.key, kind: kind, values),
                                          serviceLevel: serviceLevel(of: field.key, kind: kind, values))
         definition.unique = flag("unique", values) ?? false
+        definition.personal = flag("personal", values) ?? false
         if let (value, location) = values["aliases"] {
             readAliases(value, at: location, into: &definition)
         }

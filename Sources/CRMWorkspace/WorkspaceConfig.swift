@@ -12,9 +12,11 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var language: Language
     /// The team's own mail domains: mail from them is outbound (`crm log-email`).
     public var mailDomains: [String]
+    /// Whether `crm check` warns about a person without a `lawful-basis` (`require-lawful-basis: true`).
+    public var requiresLawfulBasis = false
 
     public static let path = ".crm/config.yaml"
-    public static let knownKeys = ["name", "auto-commit", "currency", "language", "mail-domains"]
+    public static let knownKeys = ["name", "auto-commit", "currency", "language", "mail-domains", "require-lawful-basis"]
 
     public init(name: String = "", autoCommit: Bool = true, currency: String = "CZK", language: Language = .english,
                 mailDomains: [String] = []) {
@@ -46,12 +48,16 @@ public struct WorkspaceConfig: Sendable, Hashable {
             switch field.key {
             case "name":
                 config.name = field.value.string ?? ""
-            case "auto-commit":
+            case "auto-commit", "require-lawful-basis":
+                let flag: Bool
                 switch field.value.string {
-                case "true", "yes": config.autoCommit = true
-                case "false", "no": config.autoCommit = false
-                default: problem("auto-commit is true or false")
+                case "true", "yes": flag = true
+                case "false", "no": flag = false
+                default:
+                    problem("\(field.key) is true or false")
+                    continue
                 }
+                if field.key == "auto-commit" { config.autoCommit = flag } else { config.requiresLawfulBasis = flag }
             case "currency":
                 config.currency = field.value.string ?? config.currency
             case "language":

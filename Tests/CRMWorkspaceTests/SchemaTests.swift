@@ -9,7 +9,9 @@ struct SchemaTests {
         let workspace = try TemporaryWorkspace().workspace
         let customer = try #require(workspace.schema.type(named: "customer"))
         #expect(customer.fieldKeys == ["name", "kind", "status", "segment", "owner", "email", "phone", "website", "address",
-                                       "reg-no", "vat-id", "tags", "created", "opt-outs", "notes"])
+                                       "reg-no", "vat-id", "tags", "created", "opt-outs", "lawful-basis", "consent", "erased", "notes"])
+        #expect(customer.fields.filter(\.personal).map(\.key) == ["name", "email", "phone", "notes"])
+        #expect(customer.field("lawful-basis")?.kind == .enumeration(["consent", "contract", "legal-obligation", "legitimate-interest"]))
         #expect(customer.field("status")?.kind == .enumeration(["lead", "prospect", "active", "inactive", "churned"]))
         #expect(customer.field("address")?.kind == .map(["street", "city", "zip", "country"]))
         #expect(customer.field("name")?.required == true)
@@ -20,6 +22,7 @@ struct SchemaTests {
         #expect(call.fieldKeys == ["customer", "contact", "at", "direction", "channel", "duration", "by", "subject", "summary",
                                    "outcome", "follow-up", "follow-up-done", "message-id", "attachments", "in-reply-to"])
         #expect(call.field("at")?.kind == .datetime)
+        #expect(call.fields.filter(\.personal).map(\.key) == ["summary"])
         #expect(try #require(workspace.schema.type(named: "contact")).field("customer")?.kind == .reference("customer"))
     }
 
@@ -28,6 +31,7 @@ struct SchemaTests {
         ("kind: integer", "field 'extra': unknown kind 'integer'",
          "known: text, long-text, enum, date, datetime, number, money, email, phone, url, bool, reference, list, map"),
         ("kind: text\n  unique: maybe", "unique is true or false", nil),
+        ("kind: text\n  personal: perhaps", "personal is true or false", nil),
         ("kind: map\n  fields: [city]\n  aliases: [Město > town]", "unknown entry of 'extra' 'town'", "known: city"),
         ("kind: map\n  fields: [city]\n  aliases: [Město]", "'Město': a map's alias names its entry", "write ALIAS > ENTRY, for example Město > city"),
         ("kind: enum", "enum field 'extra' needs its values", "add `values: [first, second, ...]`"),

@@ -1,6 +1,7 @@
 import CRMChange
 import CRMCheck
 import CRMGit
+import CRMPrivacy
 import CRMSyntax
 import CRMWorkspace
 
@@ -68,6 +69,9 @@ enum SyncCommand {
                                  + (changes.isEmpty ? "" : " (" + plural(changes.count, "record") + " changed)"))
             if !dryRun { try History.run { () throws(GitError) in try repository.fastForward(to: theirs, branch: branch) } }
         case .merge:
+            if let replay = try History.run({ () throws(GitError) in try PurgeReplay(git: git, head: head!, theirs: theirs) }) {
+                return try moveOntoPurged(replay, branch: branch, remote: remote, dryRun: dryRun, git, &context)
+            }
             let merge = try History.run { () throws(GitError) in try WorkspaceMerge(git: git, ours: head!, theirs: theirs) }
             for step in merge.steps { context.console.line(TerminalText.escaped(describe(step))) }
             if dryRun {
@@ -141,7 +145,7 @@ enum SyncCommand {
     }
 
     /// Checks the workspace and pushes the branch when it has commits the remote lacks.
-    private static func push(_ branch: String, to remote: String, upstream: String?, dryRun: Bool, _ git: WorkspaceGit,
+    static func push(_ branch: String, to remote: String, upstream: String?, dryRun: Bool, _ git: WorkspaceGit,
                              _ context: inout CommandContext) throws(CommandError) -> Int32 {
         let repository = git.repository
         guard let head = try History.run({ () throws(GitError) in try repository.commitID(of: "HEAD") }) else {

@@ -11,6 +11,7 @@ struct Section {
         if let summary { heading += " · " + summary }
         if let width { heading = TerminalText.truncated(heading, to: width, atWord: true) }
         var text = style.bold(heading) + "\n"
+        guard !table.rows.isEmpty else { return text + "  none\n" }
         for line in table.render(width: width.map { $0 - 2 }, style: style).split(separator: "\n") { text += "  " + line + "\n" }
         return text
     }
