@@ -1,7 +1,9 @@
 import Foundation
 
 /// sshd on 127.0.0.1 with a generated host key, and a HOME whose `~/.ssh/config` names it
-/// `crm-server` (port, user, identity file, known hosts), as a user's laptop would.
+/// `crm-server` (port, user, identity file, known hosts), as a user's laptop would;
+/// `crm-agent` is the same server with no identity file (the key comes from an ssh agent) and
+/// `crm-stranger` the same with a known-hosts file that does not know it.
 struct SSHServer {
     let server: LoopbackServer
     /// The HOME of the user who connects.
@@ -42,6 +44,14 @@ struct SSHServer {
               User \(user)
               IdentityFile \(home)/.ssh/team_key
               IdentitiesOnly yes
+              UserKnownHostsFile \(home)/.ssh/known_hosts
+              StrictHostKeyChecking yes
+              BatchMode yes
+            Host crm-agent
+              HostName 127.0.0.1
+              Port \(port)
+              User \(user)
+              IdentityFile none
               UserKnownHostsFile \(home)/.ssh/known_hosts
               StrictHostKeyChecking yes
               BatchMode yes

@@ -44,6 +44,35 @@ struct TransportTests {
         #expect(stranger.errors.contains("hint: the server's ssh host key is unknown or has changed"))
     }
 
+    @Test("The key from the ssh agent: crm clone through an alias without an identity file, and not without the agent",
+          .enabled(if: SSHServer.isInstalled, "openssh-server is not installed (make deps installs it)"))
+    func sshAgent() throws {
+        let ssh = try SSHServer()
+        let origin = try GitFixture(files: ["customers/acme.yaml": "name: Acme s.r.o.\nstatus: active\n"])
+        let bare = ssh.server.folder + "/crm.git"
+        try LoopbackServer.run(["git", "clone", "-q", "--bare", origin.root, bare])
+        let socket = ssh.server.folder + "/agent.sock"
+        let agent = try LoopbackServer(folder: ssh.server.folder, port: 0, arguments: ["/usr/bin/ssh-agent", "-D", "-a", socket],
+                                       ready: { FileManager.default.fileExists(atPath: socket) }, removesFolder: false)
+        defer { withExtendedLifetime(agent) {} }
+        var environment = origin.environment
+        environment["HOME"] = ssh.home
+        environment["GIT_SSH_COMMAND"] = "ssh -F \(ssh.home)/.ssh/config"
+        environment["SSH_AUTH_SOCK"] = ssh.server.folder + "/no-agent.sock"
+        let without = try GitFixture.shell([GitFixture.executable, "clone", "crm-agent:\(bare)", ssh.server.folder + "/no-agent"],
+                                           environment: environment)
+        #expect(without.status == 2)
+        #expect(without.errors.contains("Permission denied (publickey"), "\(without.errors)")
+        environment["SSH_AUTH_SOCK"] = socket
+        try LoopbackServer.run(["ssh-add", "-q", ssh.home + "/.ssh/team_key"], environment: ["SSH_AUTH_SOCK": socket])
+        let cloned = try GitFixture.shell([GitFixture.executable, "clone", "crm-agent:\(bare)", ssh.server.folder + "/ana"],
+                                          environment: environment)
+        #expect(cloned.status == 0, "\(cloned.errors)")
+        #expect(cloned.output.hasSuffix("test: 1 customer\n"), "\(cloned.output)")
+        let synced = try GitFixture.shell([GitFixture.executable, "-C", ssh.server.folder + "/ana", "sync"], environment: environment)
+        #expect(synced.status == 0, "\(synced.errors)")
+    }
+
     @Test("crm clone and crm sync over https with TLS and basic auth: credentials from git's credential helper, or CRM_GIT_USERNAME",
           .enabled(if: HTTPSServer.isInstalled, "nginx, fcgiwrap or openssl is not installed (make deps installs them)"))
     func https() throws {
