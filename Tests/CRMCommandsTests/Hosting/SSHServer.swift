@@ -3,7 +3,8 @@ import Foundation
 /// sshd on 127.0.0.1 with a generated host key, and a HOME whose `~/.ssh/config` names it
 /// `crm-server` (port, user, identity file, known hosts), as a user's laptop would;
 /// `crm-agent` is the same server with no identity file (the key comes from an ssh agent) and
-/// `crm-stranger` the same with a known-hosts file that does not know it.
+/// `crm-stranger` the same with a known-hosts file that does not know it, `crm-changed` with
+/// one that knows another key for it (a changed host key).
 struct SSHServer {
     let server: LoopbackServer
     /// The HOME of the user who connects.
@@ -37,6 +38,9 @@ struct SSHServer {
             """.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
         let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
         try "[127.0.0.1]:\(port) \(hostKey)\n".write(toFile: home + "/.ssh/known_hosts", atomically: true, encoding: .utf8)
+        try LoopbackServer.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", folder + "/other_host_key"])
+        let otherKey = try String(contentsOfFile: folder + "/other_host_key.pub", encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
+        try "[127.0.0.1]:\(port) \(otherKey)\n".write(toFile: home + "/.ssh/changed_known_hosts", atomically: true, encoding: .utf8)
         try """
             Host crm-server
               HostName 127.0.0.1
@@ -53,6 +57,15 @@ struct SSHServer {
               User \(user)
               IdentityFile none
               UserKnownHostsFile \(home)/.ssh/known_hosts
+              StrictHostKeyChecking yes
+              BatchMode yes
+            Host crm-changed
+              HostName 127.0.0.1
+              Port \(port)
+              User \(user)
+              IdentityFile \(home)/.ssh/team_key
+              IdentitiesOnly yes
+              UserKnownHostsFile \(home)/.ssh/changed_known_hosts
               StrictHostKeyChecking yes
               BatchMode yes
             Host crm-stranger

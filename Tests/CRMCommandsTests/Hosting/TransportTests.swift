@@ -42,6 +42,12 @@ struct TransportTests {
         #expect(stranger.status == 2)
         #expect(stranger.errors.contains("Host key verification failed"), "\(stranger.errors)")
         #expect(stranger.errors.contains("hint: the server's ssh host key is unknown or has changed"))
+        let changed = try GitFixture.shell([GitFixture.executable, "clone", "crm-changed:\(bare)", ssh.server.folder + "/mallory"],
+                                           environment: environment)
+        #expect(changed.status == 2)
+        #expect(changed.errors.contains("REMOTE HOST IDENTIFICATION HAS CHANGED"), "\(changed.errors)")
+        #expect(changed.errors.contains("hint: the server's ssh host key is unknown or has changed"))
+        #expect(!FileManager.default.fileExists(atPath: ssh.server.folder + "/mallory/.crm"))
     }
 
     @Test("The key from the ssh agent: crm clone through an alias without an identity file, and not without the agent",
