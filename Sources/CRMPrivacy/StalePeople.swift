@@ -36,13 +36,6 @@ public struct StalePeople: Sendable {
 
     /// The day `age` (`30d`, `6w`, `18m`, `3y`) before `today`, or `nil` when `age` is not such a length.
     public static func cutoff(_ age: String, today: CivilDate) -> CivilDate? {
-        guard let unit = age.last, let count = Int(age.dropLast()), count > 0, count < 10_000 else { return nil }
-        switch unit {
-        case "d": return today.adding(days: -count)
-        case "w": return today.adding(days: -7 * count)
-        case "m": return today.adding(months: -count)
-        case "y": return today.adding(months: -12 * count)
-        default: return nil
-        }
+        CalendarLength(age)?.before(today)
     }
 }

@@ -1,8 +1,9 @@
 import CRMSyntax
 import CRMWorkspace
 
-/// What is due: the follow-ups promised on calls and the deadlines of open complaints (any
-/// type with a service level), overdue first, then today's, then the coming days'.
+/// What is due: the follow-ups promised on calls, the deadlines of open complaints (any type
+/// with a service level) and the customers and contacts due for contact (`ContactCadence`),
+/// overdue first, then today's, then the coming days'.
 ///
 /// A call's follow-up is done when the call has `follow-up-done`, or when a later call to the
 /// same customer exists; a complaint's deadline is done when the complaint is closed.
@@ -12,6 +13,7 @@ public struct Agenda: Sendable {
         public enum Kind: String, Sendable {
             case followUp = "follow-up"
             case deadline
+            case contact = "due-for-contact"
         }
 
         public var kind: Kind
@@ -28,13 +30,23 @@ public struct Agenda: Sendable {
         public var owner: String
         /// Days past due (negative: days left).
         public var daysLate: Int
+
+        /// What it is, for people: `follow-up`, the record's type for a deadline, `in touch`.
+        public var what: String {
+            switch kind {
+            case .followUp: return "follow-up"
+            case .deadline: return record.type
+            case .contact: return "in touch"
+            }
+        }
     }
 
     public let items: [Item]
 
     /// The agenda of `index` as of `today`, up to `days` days ahead; only items whose owner
     /// `owner` accepts, when given.
-    public init(index: WorkspaceIndex, today: CivilDate, days: Int, owner: ((String) -> Bool)? = nil) {
+    public init(index: WorkspaceIndex, today: CivilDate, days: Int, owner: ((String) -> Bool)? = nil,
+                cadence: ContactCadence = ContactCadence(settings: [:])) {
         let horizon = today.adding(days: days)
         var items: [Item] = []
         for position in index.positions(ofType: "call") {
@@ -55,8 +67,45 @@ public struct Agenda: Sendable {
                                   daysLate: due.days(to: today)))
             }
         }
+        for due in cadence.due(by: horizon, in: index, today: today) {
+            let record = due.record
+            let customer = record.type == "customer" ? record.id : record["customer"]?.string
+            let owner = record["owner"]?.string ?? customer.flatMap(index.record)?["owner"]?.string ?? ""
+            let last = due.lastContact.map { day in
+                let ago = day.days(to: today)
+                return "last call \(ago == 1 ? "1 day" : "\(ago) days") ago"
+            } ?? "never called"
+            items.append(Item(kind: .contact, record: record, due: due.due, customer: customer,
+                              subject: "every \(due.cadence)", outcome: last, owner: owner,
+                              daysLate: due.due.days(to: today)))
+        }
         if let owner { items = items.filter { owner($0.owner) } }
         self.items = items.sorted { ($0.due, $0.record.path) < ($1.due, $1.record.path) }
+    }
+
+    /// What was on the agenda and is done: follow-ups done and deadlines of closed complaints
+    /// that fell due from `since` to `until`, so a calendar marks them completed.
+    public static func completed(index: WorkspaceIndex, today: CivilDate, since: CivilDate, until: CivilDate) -> [Item] {
+        var items: [Item] = []
+        for position in index.positions(ofType: "call") {
+            let call = index.records[position]
+            guard let due = call["follow-up"]?.string.flatMap(CivilDate.init), due >= since, due <= until,
+                  !followUpIsPending(call, in: index) else { continue }
+            items.append(Item(kind: .followUp, record: call, due: due, customer: call["customer"]?.string,
+                              subject: call["subject"]?.string ?? "", outcome: call["outcome"]?.string ?? "",
+                              owner: call["by"]?.string ?? "", daysLate: due.days(to: today)))
+        }
+        for type in index.schema.types {
+            guard let lifecycle = Lifecycle(type: type), lifecycle.deadlineField != nil else { continue }
+            for position in index.positions(ofType: type.name) {
+                let record = index.records[position]
+                guard lifecycle.isClosed(record.fields), let due = lifecycle.deadline(of: record.fields), due >= since, due <= until else { continue }
+                items.append(Item(kind: .deadline, record: record, due: due, customer: record["customer"]?.string,
+                                  subject: index.title(of: record), outcome: "", owner: record["owner"]?.string ?? "",
+                                  daysLate: due.days(to: today)))
+            }
+        }
+        return items.sorted { ($0.due, $0.record.path) < ($1.due, $1.record.path) }
     }
 
     public var overdue: [Item] { items.filter { $0.daysLate > 0 } }

@@ -49,7 +49,8 @@ public struct Dashboard: Sendable {
     public init(workspace: Workspace, index: WorkspaceIndex, today: CivilDate) {
         title = workspace.config.name
         self.today = today
-        let agenda = Agenda(index: index, today: today, days: 7)
+        let cadence = ContactCadence(settings: workspace.config.cadence)
+        let agenda = Agenda(index: index, today: today, days: 7, cadence: cadence)
         if let type = index.schema.type(named: "complaint"), let board = ComplaintBoard(index: index, type: type, today: today) {
             let late = board.entries.filter { $0.daysLate != nil }.count
             figures.append(Figure(label: "Open complaints", value: String(board.entries.count),
@@ -68,13 +69,13 @@ public struct Dashboard: Sendable {
                               alarming: followUps(agenda.overdue) > 0))
         tables.insert(table("Agenda: overdue, today and this week", headers: ["due", "what", "customer", "promised", "owner"],
                             rows: agenda.items.map { item in
-                                [due(item.due), item.kind == .followUp ? "follow-up" : item.record.type,
+                                [due(item.due), item.what,
                                  item.customer.flatMap { index.record($0) }.map(index.title) ?? "", item.promise, item.owner]
                             }), at: 0)
         unpaidInvoices(index: index)
         if index.schema.type(named: "deal") != nil { pipeline(index: index) }
         if index.schema.type(named: "call") != nil { callsPerChannel(index: index) }
-        customers(index: index)
+        customers(index: index, cadence: cadence)
     }
 
     private mutating func unpaidInvoices(index: WorkspaceIndex) {
@@ -137,14 +138,13 @@ public struct Dashboard: Sendable {
                             series: [("calls", rows.map { $0.values[0] ?? 0 })], money: false))
     }
 
-    private mutating func customers(index: WorkspaceIndex) {
+    /// Active customers, and how many of them are due for contact by their cadence.
+    private mutating func customers(index: WorkspaceIndex, cadence: ContactCadence) {
         guard index.schema.type(named: "customer") != nil else { return }
         let active = index.positions(ofType: "customer").filter { index.records[$0]["status"]?.string == "active" }
-        let stale = (try? RecordQuery("status = active and (count(calls) = 0 or last(calls.at) < -90d)",
-                                      type: index.schema.type(named: "customer")!, schema: index.schema, today: today))
-            .map { $0.filter(active, in: index).count } ?? 0
+        let due = active.filter { position in cadence.due(at: position, in: index, today: today).map { $0.due <= today } ?? false }.count
         figures.append(Figure(label: "Active customers", value: String(active.count),
-                              note: stale > 0 ? "\(stale) not contacted for 90 days" : "all contacted within 90 days", alarming: stale > 0))
+                              note: due > 0 ? "\(due) due for contact" : "all in touch as often as agreed", alarming: due > 0))
     }
 
     /// Complaints opened and closed in each of the last 12 months.

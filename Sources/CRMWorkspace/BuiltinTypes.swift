@@ -1,6 +1,14 @@
 /// The record types `crm init` writes into `.crm/types/`; teams may edit them afterwards.
 /// Their field keys are the contract users, scripts and tests rely on.
 public enum BuiltinTypes {
+    /// How often to be in touch with a customer or a contact (docs/workflows.md).
+    static let cadenceField = """
+        contact-every:
+          kind: text
+          pattern: '[1-9][0-9]*[dwmy]'
+          description: how often to be in touch (30d, 6w, 3m); crm agenda says when it is due
+        """
+
     /// The fields customers and contacts have for the GDPR (docs/privacy.md).
     static let privacyFields = """
         lawful-basis:
@@ -85,6 +93,7 @@ public enum BuiltinTypes {
               kind: list
               of: text
               description: offers never to make to this customer again, or `all` for no marketing at all
+            \(cadenceField)
             \(privacyFields)
             notes:
               kind: long-text
@@ -124,6 +133,7 @@ public enum BuiltinTypes {
               kind: list
               of: text
               aliases: [Štítky, Labels]
+            \(cadenceField)
             \(privacyFields)
             notes:
               kind: long-text

@@ -14,9 +14,12 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var mailDomains: [String]
     /// Whether `crm check` warns about a person without a `lawful-basis` (`require-lawful-basis: true`).
     public var requiresLawfulBasis = false
+    /// How often to be in touch, by customer segment or tag, and `default` for the rest
+    /// (`cadence:` then indented `enterprise: 30d` lines).
+    public var cadence: [String: CalendarLength] = [:]
 
     public static let path = ".crm/config.yaml"
-    public static let knownKeys = ["name", "auto-commit", "currency", "language", "mail-domains", "require-lawful-basis"]
+    public static let knownKeys = ["name", "auto-commit", "currency", "language", "mail-domains", "require-lawful-basis", "cadence"]
 
     public init(name: String = "", autoCommit: Bool = true, currency: String = "CZK", language: Language = .english,
                 mailDomains: [String] = []) {
@@ -41,9 +44,10 @@ public struct WorkspaceConfig: Sendable, Hashable {
             return (config, [Diagnostic(code: "unreadable", path: path, location: nil, message: "\(error)")])
         }
         for field in document.fields {
-            func problem(_ message: String, hint: String? = nil) {
-                problems.append(Diagnostic(code: "config", path: path, location: field.valueLocation, message: message,
-                                           hint: hint, sourceLine: document.sourceLine(field.valueLocation.line)))
+            func problem(_ message: String, hint: String? = nil, at location: SourceLocation? = nil) {
+                let location = location ?? field.valueLocation
+                problems.append(Diagnostic(code: "config", path: path, location: location, message: message,
+                                           hint: hint, sourceLine: document.sourceLine(location.line)))
             }
             switch field.key {
             case "name":
@@ -73,6 +77,20 @@ public struct WorkspaceConfig: Sendable, Hashable {
                     continue
                 }
                 config.mailDomains = domains
+            case "cadence":
+                guard case .map = field.value else {
+                    problem("cadence is a map of segments or tags to lengths", hint: "write `cadence:`, then indented lines such as `  enterprise: 30d`")
+                    continue
+                }
+                for entry in field.items {
+                    let key = entry.key ?? ""
+                    guard let length = entry.value.string.flatMap(CalendarLength.init) else {
+                        problem("cadence of '\(key)': '\(entry.value.string ?? "")' is not a length", hint: CalendarLength.hint,
+                                at: entry.location)
+                        continue
+                    }
+                    config.cadence[key] = length
+                }
             default:
                 problems.append(Diagnostic(.warning, code: "config", path: path, location: field.keyLocation,
                                            message: "unknown setting '\(field.key)'",

@@ -7,7 +7,8 @@ import CRMWorkspace
 enum AgendaCommand {
     static let owner = Option<String>(["--owner"], value: "name", help: "Only what this person owns (the call's by, the complaint's owner); me for you.")
     static let days = Option<Int>.number(["--days"], from: 0, help: "How many days ahead to look. (default: 7)")
-    static let format = FormatOption.rows
+    /// The rows' formats, and `ics`: the agenda as iCalendar tasks for a calendar to subscribe to.
+    static let format = FormatOption([.table, .json, .jsonl, .csv, .ids, .ics])
 
     static let spec = CommandSpec(
         name: "agenda",
@@ -18,12 +19,19 @@ enum AgendaCommand {
             has follow-up-done (crm done ID) or a later call to the same customer exists; a complaint's
             deadline is done when the complaint is resolved or rejected.
 
+            A customer or contact is due for contact when its latest call is older than its cadence:
+            its contact-every (30d, 6w, 3m), else the cadence .crm/config.yaml gives its segment or a
+            tag (a `cadence:` map of segments and tags to lengths, and `default`); an active customer
+            without one: 90 days.
+
             --owner me is you: $CRM_USER, else git config crm.user, else your git e-mail's name. Exits
-            with 1 when nothing is due.
+            with 1 when nothing is due. --format ics writes iCalendar tasks (VTODO) with stable UIDs
+            for a calendar to subscribe to; what was done in the last 30 days is COMPLETED.
 
             Examples:
               crm agenda
               crm agenda --owner me --days 14
+              crm agenda --format ics --days 30 > ~/agenda.ics
             """,
         options: [owner.spec, days.spec, format.spec],
         run: run)
@@ -36,8 +44,15 @@ enum AgendaCommand {
         let owner = try UserIdentity.ownerFilter(try invocation[self.owner], context: context)
         let index = WorkspaceIndex(workspace: workspace)
         for problem in index.problems { context.report(problem) }
-        let agenda = Agenda(index: index, today: today, days: days, owner: owner)
+        let agenda = Agenda(index: index, today: today, days: days, owner: owner, cadence: ContactCadence(settings: workspace.config.cadence))
         let status = History.status(found: !agenda.items.isEmpty, problems: index.problems)
+        if chosen == .ics {
+            let completed = Agenda.completed(index: index, today: today, since: today.adding(days: -30), until: today.adding(days: days))
+            let calendar = AgendaCalendar.calendar(agenda.items, completed: owner.map { accepts in completed.filter { accepts($0.owner) } } ?? completed,
+                                                   index: index, now: try context.now(), name: workspace.config.name)
+            context.console.write(String(decoding: calendar.bytes(), as: UTF8.self))
+            return ExitStatus.success
+        }
         if ScriptOutput.write(chosen, objects: agenda.items.map { json($0, index: index) }, ids: agenda.items.map(\.record.id),
                               context: &context) {
             return status
@@ -51,7 +66,7 @@ enum AgendaCommand {
             if offset > 0 { context.console.line("") }
             let rows = items.map { item in
                 [item.record.id, item.due.description, RelativeDays.due(item.due, today: today),
-                 item.kind == .followUp ? "follow-up" : item.record.type, customerName(item, index: index), item.promise, item.owner]
+                 item.what, customerName(item, index: index), item.promise, item.owner]
             }
             let table = TableRenderer(headers: ["id", "due", "when", "what", "customer", "promised", "owner"], rows: rows, optional: [1, 6])
             context.console.write(Section(title: title, table: table, count: items.count)

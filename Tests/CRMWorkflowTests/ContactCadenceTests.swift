@@ -1,0 +1,71 @@
+import CRMTestSupport
+import Testing
+@testable import CRMWorkflow
+@testable import CRMWorkspace
+
+/// Keeping in touch, as of 2026-11-22: a record's own cadence, the settings' by segment and
+/// tag, the default, and the latest call resetting it.
+@Suite("Keeping in touch: contact cadences")
+struct ContactCadenceTests {
+    static let today = CivilDate("2026-11-22")!
+    static let files = [
+        ".crm/config.yaml": "name: test\ncadence:\n  enterprise: 30d\n  vip: 2w\n  default: 6m\n",
+        "customers/alfa.yaml": "name: Alfa a.s.\nstatus: active\nsegment: enterprise\nowner: jana\ncreated: 2026-01-10\n",
+        "customers/beta.yaml": "name: Beta s.r.o.\nstatus: active\nsegment: enterprise\ntags: [vip]\nowner: petr\n",
+        "customers/gama.yaml": "name: Gama v.o.s.\nstatus: prospect\ncontact-every: 3m\nowner: jana\ncreated: 2026-05-01\n",
+        "customers/delta.yaml": "name: Delta k.s.\nstatus: churned\nsegment: enterprise\n",
+        "customers/epsilon.yaml": "name: Epsilon s.r.o.\nstatus: lead\nowner: eva\ncreated: 2026-10-01\n",
+        "contacts/jana-mala.yaml": "name: Jana Malá\ncustomer: alfa\ncontact-every: 1w\n",
+        "calls/2026/11/2026-11-01-alfa-a1a1.yaml": "customer: alfa\ncontact: jana-mala\nat: 2026-11-01T10:00\nsubject: Servis\n",
+        "calls/2026/11/2026-11-12-beta-b1b1.yaml": "customer: beta\nat: 2026-11-12T10:00\nsubject: Nabídka\n",
+    ]
+
+    static func cadence(_ extra: [String: String] = [:]) throws -> (ContactCadence, WorkspaceIndex, TemporaryWorkspace) {
+        let fixture = try TemporaryWorkspace(files: files.merging(extra) { $1 })
+        #expect(fixture.workspace.problems.isEmpty, "\(fixture.workspace.problems)")
+        return (ContactCadence(settings: fixture.workspace.config.cadence), WorkspaceIndex(workspace: fixture.workspace), fixture)
+    }
+
+    @Test("Own cadence, then the shortest of segment and tags, then the default; churned customers never", arguments: [
+        ("alfa", "30d", "2026-12-01"), ("beta", "2w", "2026-11-26"), ("gama", "3m", "2026-08-01"),
+        ("epsilon", "6m", "2027-04-01"), ("jana-mala", "1w", "2026-11-08"),
+    ])
+    func due(id: String, cadence expected: String, due: String) throws {
+        let (cadence, index, fixture) = try Self.cadence()
+        let found = try #require(cadence.due(at: index.position(of: id)!, in: index, today: Self.today))
+        #expect(found.cadence.description == expected)
+        #expect(found.due.description == due)
+        #expect(cadence.due(at: index.position(of: "delta")!, in: index, today: Self.today) == nil)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test("The agenda lists who is due, with the owner (a contact's is its customer's); a new call resets it")
+    func agenda() throws {
+        let (cadence, index, fixture) = try Self.cadence()
+        let agenda = Agenda(index: index, today: Self.today, days: 7, cadence: cadence)
+        let contacts = agenda.items.filter { $0.kind == .contact }
+        #expect(contacts.map(\.record.id) == ["gama", "jana-mala", "beta"])
+        #expect(contacts.map(\.owner) == ["jana", "jana", "petr"])
+        #expect(contacts.map(\.promise) == ["every 3m · never called", "every 1w · last call 21 days ago",
+                                            "every 2w · last call 10 days ago"])
+        let (after, later, laterFixture) = try Self.cadence(
+            ["calls/2026/11/2026-11-20-gama-g1g1.yaml": "customer: gama\nat: 2026-11-20T09:00\nsubject: Schůzka\n"])
+        #expect(!Agenda(index: later, today: Self.today, days: 7, cadence: after).items.contains { $0.record.id == "gama" })
+        withExtendedLifetime((fixture, laterFixture)) {}
+    }
+
+    @Test("A bad cadence in the settings is reported with its place")
+    func badSetting() throws {
+        let fixture = try TemporaryWorkspace(files: [".crm/config.yaml": "name: test\ncadence:\n  smb: monthly\n"])
+        let problem = try #require(fixture.workspace.problems.first)
+        #expect(problem.message == "cadence of 'smb': 'monthly' is not a length")
+        #expect(problem.location?.line == 3)
+        #expect(problem.hint == CalendarLength.hint)
+    }
+
+    @Test("Lengths", arguments: [("30d", 30), ("6w", 42), ("3m", 90), ("1y", 365)])
+    func lengths(text: String, days: Int) {
+        #expect(CalendarLength(text)?.approximateDays == days)
+        #expect(CalendarLength(text)?.description == text)
+    }
+}
