@@ -141,6 +141,22 @@ public struct RecordImport {
         }
     }
 
+    /// Removes fields from record `id` as the import leaves it (a value gone from the source);
+    /// required fields stay. Returns the keys removed.
+    @discardableResult
+    public mutating func clear(_ keys: [String], in id: String, type: RecordType, label: String) -> [String] {
+        guard let path = paths[id], var document = planned[path]?.document ?? documents[path] else { return [] }
+        var removed: [String] = []
+        for key in keys where !(type.field(key)?.required ?? true) && document[key] != nil {
+            guard (try? document.remove(key)) == true else { continue }
+            removed.append(key)
+        }
+        guard !removed.isEmpty else { return [] }
+        plan(document, at: path, type: type)
+        outcomes.append(Outcome(label: label, type: type.name, id: id, kind: .updated(removed), path: path))
+        return removed
+    }
+
     /// Records an item that cannot become a record.
     public mutating func reject(_ label: String, type: RecordType?, reason: String) {
         outcomes.append(Outcome(label: label, type: type?.name ?? "record", id: nil, kind: .rejected(reason), path: nil))

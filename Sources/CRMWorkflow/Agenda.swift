@@ -48,25 +48,7 @@ public struct Agenda: Sendable {
     public init(index: WorkspaceIndex, today: CivilDate, days: Int, owner: ((String) -> Bool)? = nil,
                 cadence: ContactCadence = ContactCadence(settings: [:])) {
         let horizon = today.adding(days: days)
-        var items: [Item] = []
-        for position in index.positions(ofType: "call") {
-            let call = index.records[position]
-            guard let text = call["follow-up"]?.string, let due = CivilDate(text), due <= horizon,
-                  Self.followUpIsPending(call, in: index) else { continue }
-            items.append(Item(kind: .followUp, record: call, due: due, customer: call["customer"]?.string,
-                              subject: call["subject"]?.string ?? "", outcome: call["outcome"]?.string ?? "",
-                              owner: call["by"]?.string ?? "", daysLate: due.days(to: today)))
-        }
-        for type in index.schema.types {
-            guard let lifecycle = Lifecycle(type: type), lifecycle.deadlineField != nil else { continue }
-            for position in index.positions(ofType: type.name) {
-                let record = index.records[position]
-                guard !lifecycle.isClosed(record.fields), let due = lifecycle.deadline(of: record.fields), due <= horizon else { continue }
-                items.append(Item(kind: .deadline, record: record, due: due, customer: record["customer"]?.string,
-                                  subject: index.title(of: record), outcome: "", owner: record["owner"]?.string ?? "",
-                                  daysLate: due.days(to: today)))
-            }
-        }
+        var items = Self.promises(index: index, today: today, from: CivilDate(dayNumber: 0), until: horizon, done: false)
         for due in cadence.due(by: horizon, in: index, today: today) {
             let record = due.record
             let customer = record.type == "customer" ? record.id : record["customer"]?.string
@@ -86,11 +68,17 @@ public struct Agenda: Sendable {
     /// What was on the agenda and is done: follow-ups done and deadlines of closed complaints
     /// that fell due from `since` to `until`, so a calendar marks them completed.
     public static func completed(index: WorkspaceIndex, today: CivilDate, since: CivilDate, until: CivilDate) -> [Item] {
+        promises(index: index, today: today, from: since, until: until, done: true).sorted { ($0.due, $0.record.path) < ($1.due, $1.record.path) }
+    }
+
+    /// The follow-ups and deadlines due from `from` to `until`: those still to do, or with
+    /// `done` those done.
+    private static func promises(index: WorkspaceIndex, today: CivilDate, from: CivilDate, until: CivilDate, done: Bool) -> [Item] {
         var items: [Item] = []
         for position in index.positions(ofType: "call") {
             let call = index.records[position]
-            guard let due = call["follow-up"]?.string.flatMap(CivilDate.init), due >= since, due <= until,
-                  !followUpIsPending(call, in: index) else { continue }
+            guard let due = call["follow-up"]?.string.flatMap(CivilDate.init), due >= from, due <= until,
+                  followUpIsPending(call, in: index) != done else { continue }
             items.append(Item(kind: .followUp, record: call, due: due, customer: call["customer"]?.string,
                               subject: call["subject"]?.string ?? "", outcome: call["outcome"]?.string ?? "",
                               owner: call["by"]?.string ?? "", daysLate: due.days(to: today)))
@@ -99,13 +87,14 @@ public struct Agenda: Sendable {
             guard let lifecycle = Lifecycle(type: type), lifecycle.deadlineField != nil else { continue }
             for position in index.positions(ofType: type.name) {
                 let record = index.records[position]
-                guard lifecycle.isClosed(record.fields), let due = lifecycle.deadline(of: record.fields), due >= since, due <= until else { continue }
+                guard lifecycle.isClosed(record.fields) == done, let due = lifecycle.deadline(of: record.fields),
+                      due >= from, due <= until else { continue }
                 items.append(Item(kind: .deadline, record: record, due: due, customer: record["customer"]?.string,
                                   subject: index.title(of: record), outcome: "", owner: record["owner"]?.string ?? "",
                                   daysLate: due.days(to: today)))
             }
         }
-        return items.sorted { ($0.due, $0.record.path) < ($1.due, $1.record.path) }
+        return items
     }
 
     public var overdue: [Item] { items.filter { $0.daysLate > 0 } }

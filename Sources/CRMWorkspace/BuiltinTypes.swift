@@ -9,6 +9,14 @@ public enum BuiltinTypes {
           description: how often to be in touch (30d, 6w, 3m); crm agenda says when it is due
         """
 
+    /// The UID of a customer's or contact's card in a vdir (docs/phones.md).
+    static let uidField = """
+        uid:
+          kind: text
+          unique: true
+          description: the UID of its card on phones and in address books (crm vdir sync writes it)
+        """
+
     /// The fields customers and contacts have for the GDPR (docs/privacy.md).
     static let privacyFields = """
         lawful-basis:
@@ -94,6 +102,7 @@ public enum BuiltinTypes {
               of: text
               description: offers never to make to this customer again, or `all` for no marketing at all
             \(cadenceField)
+            \(uidField)
             \(privacyFields)
             notes:
               kind: long-text
@@ -134,6 +143,7 @@ public enum BuiltinTypes {
               of: text
               aliases: [Štítky, Labels]
             \(cadenceField)
+            \(uidField)
             \(privacyFields)
             notes:
               kind: long-text

@@ -9,7 +9,7 @@ struct SchemaTests {
         let workspace = try TemporaryWorkspace().workspace
         let customer = try #require(workspace.schema.type(named: "customer"))
         #expect(customer.fieldKeys == ["name", "kind", "status", "segment", "owner", "email", "phone", "website", "address",
-                                       "reg-no", "vat-id", "tags", "created", "opt-outs", "contact-every", "lawful-basis", "consent", "erased",
+                                       "reg-no", "vat-id", "tags", "created", "opt-outs", "contact-every", "uid", "lawful-basis", "consent", "erased",
                                        "notes"])
         #expect(customer.fields.filter(\.personal).map(\.key) == ["name", "email", "phone", "notes"])
         #expect(customer.field("lawful-basis")?.kind == .enumeration(["consent", "contract", "legal-obligation", "legitimate-interest"]))

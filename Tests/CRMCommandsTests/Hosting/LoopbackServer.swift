@@ -71,7 +71,8 @@ final class LoopbackServer {
         let status = posix_spawn(&child, arguments[0], &actions, &attributes, argv, environ)
         guard status == 0 else { throw FixtureError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
         pid = child
-        for _ in 0..<400 where !ready() {
+        for _ in 0..<400 {
+            if ready() { break }
             guard waitpid(child, nil, WNOHANG) == 0 else { break }
             usleep(50_000)
         }

@@ -36,49 +36,30 @@ struct SSHServer {
             SetEnv PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
 
             """.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
-        let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
-        try "[127.0.0.1]:\(port) \(hostKey)\n".write(toFile: home + "/.ssh/known_hosts", atomically: true, encoding: .utf8)
+        func publicKey(_ file: String) throws -> String {
+            try String(contentsOfFile: file, encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
+        }
+        try "[127.0.0.1]:\(port) \(publicKey(folder + "/host_key.pub"))\n".write(toFile: home + "/.ssh/known_hosts", atomically: true, encoding: .utf8)
         try LoopbackServer.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", folder + "/other_host_key"])
-        let otherKey = try String(contentsOfFile: folder + "/other_host_key.pub", encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
-        try "[127.0.0.1]:\(port) \(otherKey)\n".write(toFile: home + "/.ssh/changed_known_hosts", atomically: true, encoding: .utf8)
-        try """
-            Host crm-server
+        try "[127.0.0.1]:\(port) \(publicKey(folder + "/other_host_key.pub"))\n"
+            .write(toFile: home + "/.ssh/changed_known_hosts", atomically: true, encoding: .utf8)
+        let homeFolder = home
+        func host(_ name: String, identity: String = "\(homeFolder)/.ssh/team_key", knownHosts: String) -> String {
+            """
+            Host \(name)
               HostName 127.0.0.1
               Port \(port)
               User \(user)
-              IdentityFile \(home)/.ssh/team_key
-              IdentitiesOnly yes
-              UserKnownHostsFile \(home)/.ssh/known_hosts
-              StrictHostKeyChecking yes
-              BatchMode yes
-            Host crm-agent
-              HostName 127.0.0.1
-              Port \(port)
-              User \(user)
-              IdentityFile none
-              UserKnownHostsFile \(home)/.ssh/known_hosts
-              StrictHostKeyChecking yes
-              BatchMode yes
-            Host crm-changed
-              HostName 127.0.0.1
-              Port \(port)
-              User \(user)
-              IdentityFile \(home)/.ssh/team_key
-              IdentitiesOnly yes
-              UserKnownHostsFile \(home)/.ssh/changed_known_hosts
-              StrictHostKeyChecking yes
-              BatchMode yes
-            Host crm-stranger
-              HostName 127.0.0.1
-              Port \(port)
-              User \(user)
-              IdentityFile \(home)/.ssh/team_key
-              IdentitiesOnly yes
-              UserKnownHostsFile \(home)/.ssh/empty_known_hosts
+              IdentityFile \(identity)
+            \(identity == "none" ? "" : "  IdentitiesOnly yes\n")  UserKnownHostsFile \(homeFolder)/.ssh/\(knownHosts)
               StrictHostKeyChecking yes
               BatchMode yes
 
-            """.write(toFile: home + "/.ssh/config", atomically: true, encoding: .utf8)
+            """
+        }
+        try (host("crm-server", knownHosts: "known_hosts") + host("crm-agent", identity: "none", knownHosts: "known_hosts")
+             + host("crm-changed", knownHosts: "changed_known_hosts") + host("crm-stranger", knownHosts: "empty_known_hosts"))
+            .write(toFile: home + "/.ssh/config", atomically: true, encoding: .utf8)
         chmod(home + "/.ssh/team_key", 0o600)
         chmod(home + "/.ssh/config", 0o600)
         server = try LoopbackServer(folder: folder, port: port, arguments: ["/usr/sbin/sshd", "-D", "-e", "-f", folder + "/sshd_config"])

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// `crm vdir sync`: contacts to a folder of vCards and back, through a real CardDAV server
+/// (Radicale) and vdirsyncer to a second folder standing for the phone, read by khard; and
+/// each conflict and deletion case on a plain folder.
+@Suite("Phones: contacts through a vdir", .serialized)
+struct VdirSyncTests {
+    static let files = [
+        "customers/stavby-prochazka.yaml": "name: Stavby Procházka s.r.o.\nstatus: active\nowner: jana\n",
+        "contacts/blanka-dolezalova.yaml": "name: Blanka Doležalová\ncustomer: stavby-prochazka\nrole: účetní\nphone: +420 601 756 146\n",
+        "contacts/karel-stary.yaml": "name: Karel Starý\ncustomer: stavby-prochazka\nemail: karel@stavby.example.cz\n",
+        "calls/2026/11/2026-11-02-stavby-prochazka-a1b2.yaml":
+            "customer: stavby-prochazka\ncontact: karel-stary\nat: 2026-11-02T09:00\nsubject: Objednávka\n",
+    ]
+
+    /// The fixture synced once with a new, empty vdir.
+    static func synced() throws -> (GitFixture, folder: String) {
+        let fixture = try GitFixture(files: files)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-vdir-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let first = fixture.crm(["vdir", "sync", folder])
+        guard first.status == 0 else { throw FixtureError("the first sync failed: \(first.errors)") }
+        return (fixture, folder)
+    }
+
+    /// The card of the contact named `name` in `folder`.
+    static func card(named name: String, in folder: String) throws -> (path: String, text: String) {
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            if text.split(whereSeparator: \.isNewline).contains("FN:\(name)") { return (folder + "/" + file, text) }
+        }
+        throw FixtureError("\(folder) has no card of \(name)")
+    }
+
+    static func edit(_ path: String, _ body: (String) -> String) throws {
+        try body(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test("Through Radicale and vdirsyncer: crm to the phone, an edit on the phone back to crm, and khard reads the cards",
+          .enabled(if: RadicaleServer.isInstalled, "radicale or vdirsyncer is not installed (make deps installs them)"))
+    func phone() throws {
+        let fixture = try GitFixture(files: Self.files)
+        let dav = try RadicaleServer()
+        let first = fixture.crm(["vdir", "sync", dav.crm])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.hasSuffix("0 updated, 0 created, 2 cards written, 0 cards deleted, 0 conflicts, 0 deletions waiting\n"))
+        #expect(try fixture.read("contacts/blanka-dolezalova.yaml").contains("\nuid: "))
+        try dav.sync()
+        let blanka = try dav.phoneCard(named: "Blanka Doležalová")
+        #expect(blanka.text.contains("TEL:+420 601 756 146\n") && blanka.text.contains("ORG:Stavby Procházka s.r.o.\n"))
+        try Self.edit(blanka.path) { $0.replacing("TEL:+420 601 756 146", with: "TEL:+420 601 000 222").replacing("END:VCARD", with: "BDAY:19850412\nEND:VCARD") }
+        try dav.sync()
+        let back = fixture.crm(["vdir", "sync", dav.crm])
+        #expect(back.status == 0, "\(back.errors)")
+        #expect(back.output.contains("update blanka-dolezalova (phone)\n"), "\(back.output)")
+        #expect(try fixture.read("contacts/blanka-dolezalova.yaml").contains("phone: +420 601 000 222\n"))
+        #expect(try fixture.git("log", "-1", "--format=%s") == "crm: vdir sync crm\n")
+        #expect(fixture.crm(["set", "karel-stary", "role=jednatel"]).status == 0)
+        #expect(fixture.crm(["vdir", "sync", dav.crm]).output.contains("write card "))
+        try dav.sync()
+        #expect(try dav.phoneCard(named: "Karel Starý").text.contains("TITLE:jednatel\n"))
+        let kept = try Self.card(named: "Blanka Doležalová", in: dav.crm)
+        #expect(kept.text.contains("BDAY:19850412"), "what crm has no field for stays in the card")
+        let khard = dav.crm + "/../khard.conf"
+        try "[addressbooks]\n[[crm]]\npath = \(dav.crm)\n\n[general]\neditor = true\nmerge_editor = true\n"
+            .write(toFile: khard, atomically: true, encoding: .utf8)
+        let listed = try GitFixture.shell(["khard", "-c", khard, "list", "--parsable"])
+        #expect(listed.status == 0, "\(listed.errors)")
+        #expect(listed.output.contains("Blanka Doležalová") && listed.output.contains("Karel Starý"), "\(listed.output)")
+        withExtendedLifetime(dav) {}
+    }
+
+    @Test("Both sides changed: a field changed on one side takes it, one changed on both keeps crm's and says so")
+    func conflicts() throws {
+        let (fixture, folder) = try Self.synced()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let card = try Self.card(named: "Blanka Doležalová", in: folder)
+        try Self.edit(card.path) { $0.replacing("TEL:+420 601 756 146", with: "TEL:+420 601 111 111").replacing("TITLE:účetní", with: "TITLE:ředitelka") }
+        #expect(fixture.crm(["set", "blanka-dolezalova", "phone=+420 601 222 222"]).status == 0)
+        let synced = fixture.crm(["vdir", "sync", folder])
+        #expect(synced.status == 0, "\(synced.errors)")
+        #expect(synced.output.contains("conflict: blanka-dolezalova: phone: kept crm's '+420 601 222 222', the card had '+420 601 111 111'\n"),
+                "\(synced.output)")
+        let record = try fixture.read("contacts/blanka-dolezalova.yaml")
+        #expect(record.contains("role: ředitelka\n") && record.contains("phone: +420 601 222 222\n"))
+        let after = try Self.card(named: "Blanka Doležalová", in: folder).text
+        #expect(after.contains("TEL:+420 601 222 222\r\n") && after.contains("TITLE:ředitelka\r\n"))
+    }
+
+    @Test("An unchanged card is not written again; a dry run changes nothing on either side")
+    func untouched() throws {
+        let (fixture, folder) = try Self.synced()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let card = try Self.card(named: "Karel Starý", in: folder)
+        let stamp = try FileManager.default.attributesOfItem(atPath: card.path)[.modificationDate] as? Date
+        let head = try fixture.git("rev-parse", "HEAD")
+        #expect(fixture.crm(["vdir", "sync", folder]).output.hasSuffix("0 updated, 0 created, 0 cards written, 0 cards deleted, 0 conflicts, 0 deletions waiting\n"))
+        #expect(try FileManager.default.attributesOfItem(atPath: card.path)[.modificationDate] as? Date == stamp)
+        #expect(try String(contentsOfFile: card.path, encoding: .utf8) == card.text)
+        try Self.edit(card.path) { $0.replacing("EMAIL:karel@stavby.example.cz", with: "EMAIL:karel@novy.example.cz") }
+        #expect(fixture.crm(["set", "blanka-dolezalova", "role=ředitelka"]).status == 0)
+        let head2 = try fixture.git("rev-parse", "HEAD")
+        let preview = fixture.crm(["vdir", "sync", folder, "--dry-run"])
+        #expect(preview.output.contains("would update karel-stary (email)\n") && preview.output.contains("would write card "), "\(preview.output)")
+        #expect(try fixture.git("rev-parse", "HEAD") == head2)
+        #expect(try fixture.read("contacts/karel-stary.yaml").contains("karel@stavby.example.cz"))
+        #expect(head != head2)
+    }
+
+    @Test("New cards become records and their ORG a customer; deleted cards wait or delete; deleted records delete their cards")
+    func createAndDelete() throws {
+        let (fixture, folder) = try Self.synced()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-1\r\nFN:Pavel Nový\r\nN:Nový;Pavel;;;\r\nORG:Nová firma s.r.o.\r\nTEL:+420 777 123 456\r\nEND:VCARD\r\n"
+            .write(toFile: folder + "/phone-1.vcf", atomically: true, encoding: .utf8)
+        let created = fixture.crm(["vdir", "sync", folder])
+        #expect(created.output.contains("create nova-firma\ncreate pavel-novy\n"), "\(created.output)")
+        #expect(try fixture.read("contacts/pavel-novy.yaml") == "name: Pavel Nový\ncustomer: nova-firma\nphone: +420 777 123 456\nuid: phone-1\n")
+        #expect(fixture.crm(["check"]).status == 0)
+        let karel = try Self.card(named: "Karel Starý", in: folder)
+        try FileManager.default.removeItem(atPath: karel.path)
+        #expect(fixture.crm(["vdir", "sync", folder]).output.contains("card deleted in the folder, record kept: karel-stary\n"))
+        let refused = fixture.crm(["vdir", "sync", folder, "--delete"])
+        #expect(refused.output.contains("record kept: karel-stary (1 records refer to it)\n"), "\(refused.output)")
+        let blanka = try Self.card(named: "Blanka Doležalová", in: folder)
+        try FileManager.default.removeItem(atPath: blanka.path)
+        #expect(fixture.crm(["vdir", "sync", folder, "--delete"]).output.contains("delete blanka-dolezalova\n"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/contacts/blanka-dolezalova.yaml"))
+        #expect(fixture.crm(["rm", "pavel-novy"]).status == 0)
+        #expect(fixture.crm(["vdir", "sync", folder]).output.contains("delete card phone-1.vcf (pavel-novy was deleted)\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/phone-1.vcf"))
+        #expect(try fixture.git("status", "--porcelain") == "")
+    }
+
+    @Test("Without the last sync's state both sides are compared: crm's values win and each difference is reported")
+    func lostState() throws {
+        let (fixture, folder) = try Self.synced()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: fixture.root + "/.crm/cache")
+        let card = try Self.card(named: "Karel Starý", in: folder)
+        try Self.edit(card.path) { $0.replacing("EMAIL:karel@stavby.example.cz", with: "EMAIL:karel@novy.example.cz") }
+        let synced = fixture.crm(["vdir", "sync", folder])
+        #expect(synced.output.contains("conflict: karel-stary: email: kept crm's 'karel@stavby.example.cz', the card had 'karel@novy.example.cz'\n"),
+                "\(synced.output)")
+        #expect(try Self.card(named: "Karel Starý", in: folder).text.contains("EMAIL:karel@stavby.example.cz\r\n"))
+    }
+}
