@@ -134,7 +134,7 @@ public enum VCardReader {
 }
 
 /// Reads the part of a content line before its value, `group.NAME;PARAM=value:`, with a cursor.
-private struct PropertyParser {
+struct PropertyParser {
     struct Header {
         var group: String?
         var name: String

@@ -28,6 +28,17 @@ final class GitFixture {
         }
     }
 
+    /// A copy of sample-workspace in a new git repository, its files committed as they are.
+    init(copyOfSample: Void) throws {
+        root = try CLIHarness.copyOfSample()
+        environment = ["CRM_TODAY": "2026-11-22", "CRM_NOW": "2026-11-22T10:00", "GIT_AUTHOR_NAME": "Jana Tester",
+                       "GIT_AUTHOR_EMAIL": "jana@example.cz", "GIT_COMMITTER_NAME": "Jana Tester",
+                       "GIT_COMMITTER_EMAIL": "jana@example.cz"]
+        try run(["git", "init", "-q", root])
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "sample-workspace")
+    }
+
     /// A clone of `url` made with the real `git clone`, set up with `crm setup-git`, committing as `author`.
     init(cloning url: String, author: String) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("crm-clone-\(UUID().uuidString.prefix(8))").path

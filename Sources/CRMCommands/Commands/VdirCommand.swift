@@ -1,4 +1,6 @@
 import CRMInterchange
+import CRMSyntax
+import CRMWorkflow
 import CRMWorkspace
 
 /// `crm vdir sync DIR [--type contact|customer] [--dry-run] [--delete]`: two-way sync of a
@@ -8,6 +10,8 @@ enum VdirCommand {
                                      completion: .choices(["contact", "customer"]))
     static let dryRun = Flag(["--dry-run"], help: "Say what would change on both sides; change nothing.")
     static let delete = Flag(["--delete"], help: "Delete the records whose cards were deleted in the folder.")
+    static let calendar = Flag(["--calendar"], help: "The folder is a calendar: the agenda's tasks, one .ics file each.")
+    static let days = Option<Int>.number(["--days"], from: 0, help: "With --calendar: how many days ahead. (default: 30)")
 
     static let spec = CommandSpec(
         name: "vdir",
@@ -22,15 +26,21 @@ enum VdirCommand {
             records; a card deleted in the folder is reported (its record deleted with --delete);
             a record deleted in crm deletes its card. One commit per sync.
 
+            With --calendar, DIR is a calendar vdir: the agenda (follow-ups, complaint deadlines,
+            customers due for contact; --days ahead) as one VTODO file each, with stable UIDs, and
+            what was done in the last 30 days completed. A follow-up ticked off on the phone is
+            marked done (follow-up-done), in the sync's commit.
+
             Examples:
               crm vdir sync ~/.contacts/work --dry-run
               crm vdir sync ~/.contacts/work && vdirsyncer sync
+              crm vdir sync ~/.calendars/crm --calendar
             """,
         arguments: [
             ArgumentSpec("action", help: "sync.", completion: .choices(["sync"])),
             ArgumentSpec("folder", help: "The vdir: a folder of .vcf files.", completion: .files),
         ],
-        options: [type.spec, dryRun.spec, delete.spec] + ChangeFlags.specs,
+        options: [type.spec, calendar.spec, days.spec, dryRun.spec, delete.spec] + ChangeFlags.specs,
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
@@ -38,6 +48,7 @@ enum VdirCommand {
             throw UsageError("unknown action '\(invocation.arguments[0])'; crm vdir has sync", command: spec)
         }
         let workspace = try context.workspace()
+        if invocation[calendar] { return try calendarSync(workspace, invocation, &context) }
         let recordType = try RecordPresentation.type(named: try invocation[type] ?? "contact", in: workspace.schema)
         guard ["contact", "customer"].contains(recordType.name) else {
             throw UsageError("vCards are made of contacts and customers, not \(recordType.name) records", command: spec)
@@ -86,5 +97,55 @@ enum VdirCommand {
         }
         context.console.line("synced \(recordType.name) records with \(TerminalText.escaped(invocation.arguments[1])): " + summary)
         return report.refused.isEmpty ? ExitStatus.success : ExitStatus.failed
+    }
+
+    /// `--calendar`: the agenda's tasks written to the folder, and follow-ups ticked off there marked done.
+    private static func calendarSync(_ workspace: Workspace, _ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        let folder = FileIO.absolute(invocation.arguments[1], from: context.currentDirectory)
+        guard FileIO.isDirectory(folder) else {
+            throw CommandError("\(invocation.arguments[1]) is not a folder", hint: "make it (mkdir -p), or point vdirsyncer's storage at it first")
+        }
+        let preview = invocation[dryRun]
+        var change = try ChangeFlags.open(workspace, invocation, context)
+        let index = WorkspaceIndex(workspace: workspace)
+        let today = try context.today()
+        let now = try context.now()
+        let ahead = try invocation[days] ?? 30
+        let plan: AgendaVdir
+        do {
+            plan = try AgendaVdir(folder: folder, index: index, today: today, now: now, days: ahead,
+                                  cadence: ContactCadence(settings: workspace.config.cadence), name: workspace.config.name)
+        } catch {
+            throw CommandError(error.message, hint: error.hint)
+        }
+        let would = preview ? "would " : ""
+        for done in plan.done { context.console.line("\(would)mark done \(done.call) (\(done.day))") }
+        for write in plan.writes { context.console.line("\(would)write task \(TerminalText.escaped(write.file))") }
+        for file in plan.removals { context.console.line("\(would)remove task \(TerminalText.escaped(file))") }
+        for note in plan.notes { context.console.line(TerminalText.escaped(note)) }
+        let summary = "\(plan.done.count) follow-ups done, \(plan.writes.count) tasks written, \(plan.removals.count) removed"
+        guard !preview else {
+            context.console.line("nothing changed (--dry-run): " + summary)
+            return ExitStatus.success
+        }
+        if !plan.done.isEmpty, let callType = workspace.schema.type(named: "call") {
+            let input = try context.valueInput()
+            var importer = try ImportCommand.imported { () throws(ImportError) in try RecordImport(workspace: workspace, input: input) }
+            for done in plan.done {
+                importer.add(RecordImport.Item(label: done.call, type: callType, id: done.call,
+                                               fields: [Field(key: "follow-up-done", value: .string(done.day.description))]), key: nil)
+            }
+            importer.validate()
+            for (file, bytes) in importer.files { change.write(bytes, to: file) }
+            try ChangeFlags.apply(&change, message: "crm: vdir sync \(StagedFiles.name(of: folder)) --calendar\n\n\(summary)\n", context: &context)
+        }
+        do {
+            try plan.apply()
+        } catch {
+            throw CommandError("the follow-ups are committed, but the tasks could not be written: \(error.description)",
+                               hint: "run crm vdir sync --calendar again")
+        }
+        context.console.line("synced the agenda with \(TerminalText.escaped(invocation.arguments[1])): " + summary)
+        return ExitStatus.success
     }
 }

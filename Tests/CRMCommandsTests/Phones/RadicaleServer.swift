@@ -1,14 +1,18 @@
 import Foundation
 
-/// Radicale on 127.0.0.1 with an address book `test/contacts` in a temporary storage folder,
-/// and a vdirsyncer configuration that keeps two vdirs in step with it: crm's and "the
-/// phone's", as two devices syncing through one CardDAV server.
+/// Radicale on 127.0.0.1 with an address book `test/contacts` and a calendar `test/agenda` in
+/// a temporary storage folder, and a vdirsyncer configuration that keeps two vdirs of each in
+/// step with it: crm's and "the phone's", as two devices syncing through one CardDAV and
+/// CalDAV server.
 struct RadicaleServer {
     let server: LoopbackServer
     /// The vdir crm syncs with.
     let crm: String
     /// The vdir standing for the phone.
     let phone: String
+    /// crm's calendar vdir, and the phone's.
+    let crmCalendar: String
+    let phoneCalendar: String
     let configuration: String
 
     static var isInstalled: Bool {
@@ -19,10 +23,17 @@ struct RadicaleServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-radicale-\(UUID().uuidString.prefix(8))").path
         crm = folder + "/crm"
         phone = folder + "/phone"
+        crmCalendar = folder + "/crm-calendar"
+        phoneCalendar = folder + "/phone-calendar"
         configuration = folder + "/vdirsyncer.conf"
         let book = folder + "/collections/collection-root/test/contacts"
-        for path in [book, crm, phone, folder + "/status"] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        let agenda = folder + "/collections/collection-root/test/agenda"
+        for path in [book, agenda, crm, phone, crmCalendar, phoneCalendar, folder + "/status"] {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
         try #"{"tag": "VADDRESSBOOK"}"#.write(toFile: book + "/.Radicale.props", atomically: true, encoding: .utf8)
+        try #"{"tag": "VCALENDAR", "C:supported-calendar-component-set": "VTODO"}"#
+            .write(toFile: agenda + "/.Radicale.props", atomically: true, encoding: .utf8)
         let port = LoopbackServer.freePort()
         try """
             [server]
@@ -35,7 +46,7 @@ struct RadicaleServer {
             level = warning
 
             """.write(toFile: folder + "/radicale.conf", atomically: true, encoding: .utf8)
-        func pair(_ name: String, _ path: String) -> String {
+        func pair(_ name: String, _ path: String, calendar: Bool = false) -> String {
             """
             [pair \(name)_server]
             a = "\(name)"
@@ -46,17 +57,18 @@ struct RadicaleServer {
             [storage \(name)]
             type = "filesystem"
             path = "\(path)/"
-            fileext = ".vcf"
+            fileext = "\(calendar ? ".ics" : ".vcf")"
 
             [storage \(name)_dav]
-            type = "carddav"
-            url = "http://127.0.0.1:\(port)/test/contacts/"
+            type = "\(calendar ? "caldav" : "carddav")"
+            url = "http://127.0.0.1:\(port)/test/\(calendar ? "agenda" : "contacts")/"
             username = "test"
             password = "test"
 
             """
         }
-        try ("[general]\nstatus_path = \"\(folder)/status/\"\n\n" + pair("crm", crm) + pair("phone", phone))
+        try ("[general]\nstatus_path = \"\(folder)/status/\"\n\n" + pair("crm", crm) + pair("phone", phone)
+             + pair("crmcal", crmCalendar, calendar: true) + pair("phonecal", phoneCalendar, calendar: true))
             .write(toFile: configuration, atomically: true, encoding: .utf8)
         server = try LoopbackServer(folder: folder, port: port, arguments: ["/usr/bin/radicale", "--config", folder + "/radicale.conf"])
         let discovered = try GitFixture.shell(["vdirsyncer", "-c", configuration, "discover"])

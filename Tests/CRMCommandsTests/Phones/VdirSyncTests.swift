@@ -146,3 +146,73 @@ struct VdirSyncTests {
         #expect(try Self.card(named: "Karel Starý", in: folder).text.contains("EMAIL:karel@stavby.example.cz\r\n"))
     }
 }
+
+/// `crm vdir sync DIR --calendar`: the agenda as tasks in a calendar vdir, through Radicale to
+/// the phone, and a follow-up ticked off there marked done in crm.
+@Suite("Phones: the agenda in a calendar", .serialized)
+struct AgendaVdirTests {
+    static let call = "2026-10-30-tiskarna-marek-bwu5"
+
+    @Test("Through Radicale and vdirsyncer: a follow-up ticked off on the phone is done in crm, in the sync's commit",
+          .enabled(if: RadicaleServer.isInstalled, "radicale or vdirsyncer is not installed (make deps installs them)"))
+    func phone() throws {
+        let sample = try GitFixture(copyOfSample: ())
+        let dav = try RadicaleServer()
+        let first = sample.crm(["vdir", "sync", dav.crmCalendar, "--calendar"])
+        #expect(first.status == 0, "\(first.errors)")
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: dav.crmCalendar)
+        let agenda = sample.crm(["agenda", "--days", "30", "--format", "ids"]).output.split(separator: "\n")
+        #expect(tasks.count >= agenda.count)
+        for task in tasks {
+            let parsed = try GitFixture.shell(["/usr/bin/python3", "-c",
+                "import icalendar,sys; c=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read()); print(len(c.walk('VTODO')))",
+                dav.crmCalendar + "/" + task])
+            #expect(parsed.output == "1\n", "\(task): \(parsed.errors)")
+        }
+        try dav.sync()
+        let onPhone = try #require(try FileManager.default.contentsOfDirectory(atPath: dav.phoneCalendar).first { file in
+            (try? String(contentsOfFile: dav.phoneCalendar + "/" + file, encoding: .utf8))?.contains("crm-call-\(Self.call)-follow-up@") == true
+        })
+        let path = dav.phoneCalendar + "/" + onPhone
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("STATUS:NEEDS-ACTION"))
+        try text.replacing("STATUS:NEEDS-ACTION", with: "STATUS:COMPLETED\nCOMPLETED:20261121T160000Z")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        try dav.sync()
+        let back = sample.crm(["vdir", "sync", dav.crmCalendar, "--calendar"])
+        #expect(back.status == 0, "\(back.errors)")
+        #expect(back.output.contains("mark done \(Self.call) (2026-11-21)\n"), "\(back.output)")
+        #expect(try sample.read("calls/2026/10/\(Self.call).yaml").contains("follow-up-done: 2026-11-21\n"))
+        #expect(try sample.git("log", "-1", "--format=%s").hasPrefix("crm: vdir sync crm-calendar --calendar"))
+        let again = sample.crm(["vdir", "sync", dav.crmCalendar, "--calendar"])
+        #expect(again.output.hasSuffix("0 follow-ups done, 0 tasks written, 0 removed\n"), "\(again.output)")
+        withExtendedLifetime(dav) {}
+    }
+
+    @Test("A completed deadline is reported, not closed; tasks no longer on the agenda are removed, others' files kept")
+    func rules() throws {
+        let sample = try GitFixture(copyOfSample: ())
+        let folder = sample.root + "-calendar"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:dentist@phone\r\nSUMMARY:Zubař\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+            .write(toFile: folder + "/mine.ics", atomically: true, encoding: .utf8)
+        #expect(sample.crm(["vdir", "sync", folder, "--calendar"]).status == 0)
+        let deadline = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.contains("complaint-2026-10-06-skoda-transport-8i4a") })
+        let path = folder + "/" + deadline
+        try String(contentsOfFile: path, encoding: .utf8).replacing("STATUS:NEEDS-ACTION", with: "STATUS:COMPLETED")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let synced = sample.crm(["vdir", "sync", folder, "--calendar"])
+        #expect(synced.output.contains("2026-10-06-skoda-transport-8i4a: completed in the calendar; close it in crm"), "\(synced.output)")
+        #expect(sample.crm(["set", "2026-10-06-skoda-transport-8i4a", "status=resolved", "resolution=Technik přijel"]).status == 0)
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: folder).count
+        #expect(sample.crm(["vdir", "sync", folder, "--calendar", "--days", "0"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count < tasks)
+        #expect(FileManager.default.fileExists(atPath: folder + "/mine.ics"))
+        let bad = folder + "/broken.ics"
+        try "BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:crm-x\r\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = sample.crm(["vdir", "sync", folder, "--calendar"])
+        #expect(refused.status == 2)
+        #expect(refused.errors.contains("broken.ics: BEGIN:VTODO without END:VTODO"), "\(refused.errors)")
+    }
+}
