@@ -21,6 +21,7 @@ let package = Package(
         ]),
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
         .executableTarget(name: "fuzz-vcard", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
+        .executableTarget(name: "fuzz-icalendar", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
         .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
         .executableTarget(name: "fuzz-accounting", dependencies: ["FuzzSupport", .product(name: "CRMAccounting", package: "crm")]),
         .executableTarget(name: "fuzz-mail", dependencies: ["FuzzSupport", .product(name: "CRMMail", package: "crm")]),
