@@ -17,3 +17,14 @@ public func lineCount(_ bytes: [UInt8]) -> Int {
     }
     return count
 }
+
+/// `text` with CRLF and a lone CR turned into LF, as writers write every line break in a value.
+public func lineFeeds(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    var previous: Unicode.Scalar = " "
+    for scalar in text.unicodeScalars {
+        if scalar == "\r" { result.append("\n") } else if !(scalar == "\n" && previous == "\r") { result.append(scalar) }
+        previous = scalar
+    }
+    return String(result)
+}

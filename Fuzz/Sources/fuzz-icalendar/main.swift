@@ -31,19 +31,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 /// The component with CRLF and lone CR in its values turned into LF.
 func normalized(_ component: ICalendar.Component) -> ICalendar.Component {
-    func lf(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" { result.append("\n") } else if !(scalar == "\n" && previous == "\r") { result.append(scalar) }
-            previous = scalar
-        }
-        return String(result)
-    }
     var component = component
     for index in component.properties.indices {
-        component.properties[index].value = lf(component.properties[index].value)
-        component.properties[index].parameters = component.properties[index].parameters.map { ICalendar.Parameter($0.name, lf($0.value)) }
+        component.properties[index].value = lineFeeds(component.properties[index].value)
+        component.properties[index].parameters = component.properties[index].parameters.map { ICalendar.Parameter($0.name, lineFeeds($0.value)) }
     }
     return component
 }

@@ -30,19 +30,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 /// The card with CRLF and lone CR in its values and parameter values turned into LF.
 func normalized(_ card: VCard) -> VCard {
-    func lf(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" { result.append("\n") } else if !(scalar == "\n" && previous == "\r") { result.append(scalar) }
-            previous = scalar
-        }
-        return String(result)
-    }
     var card = card
     for index in card.properties.indices {
-        card.properties[index].components = card.properties[index].components.map { $0.map(lf) }
-        card.properties[index].parameters = card.properties[index].parameters.map { VCardParameter($0.name, $0.values.map(lf)) }
+        card.properties[index].components = card.properties[index].components.map { $0.map(lineFeeds) }
+        card.properties[index].parameters = card.properties[index].parameters.map { VCardParameter($0.name, $0.values.map(lineFeeds)) }
     }
     return card
 }
