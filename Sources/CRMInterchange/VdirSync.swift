@@ -11,7 +11,8 @@ import Foundation
 /// - a record changed in crm rewrites its card, keeping what the card has that crm has no
 ///   field for; an unchanged card is not written at all;
 /// - both changed: each field changed on one side takes that side's value; one changed on
-///   both keeps crm's value and the card's is reported;
+///   both keeps crm's value and the card's is reported (without a last sync, a value only one
+///   side has is taken from it, and differing values keep crm's);
 /// - a new card becomes a record (its `ORG` a customer, matched by name or made);
 /// - a card deleted in the vdir is reported and its record kept, or deleted with `deleting`
 ///   when nothing refers to it; a record deleted in crm deletes its card.
@@ -61,16 +62,30 @@ public struct VdirSync {
         let index = WorkspaceIndex(workspace: workspace)
         let cards = readCards()
         var records: [String: Record] = [:]
+        var unsynced: [Record] = []
         for position in index.positions(ofType: type.name) {
             let record = index.records[position]
-            if let uid = record.string("uid"), !uid.isEmpty {
-                records[uid] = record
-            } else {
-                let uid = UUID().uuidString.lowercased()
-                importer.add(RecordImport.Item(label: record.id, type: type, id: record.id, fields: [Field(key: "uid", value: .string(uid))]),
-                             key: nil)
-                records[uid] = record
+            if let uid = record.string("uid"), !uid.isEmpty { records[uid] = record } else { unsynced.append(record) }
+        }
+        // A record never synced takes the UID of a new card of the same e-mail or name (the
+        // phone had the contact already); the others get a new one.
+        for (uid, card) in cards.sorted(by: { $0.key < $1.key }) where records[uid] == nil && previous.items[uid] == nil {
+            let values = ContactCardFields.values(of: card.card, type: type)
+            func same(_ key: String, _ record: Record) -> Bool {
+                guard let theirs = values[key]?.first, let ours = record.string(key) else { return false }
+                return TextFold.fold(theirs) == TextFold.fold(ours)
             }
+            guard let match = unsynced.firstIndex(where: { same("email", $0) }) ?? unsynced.firstIndex(where: { same(type.title, $0) })
+            else { continue }
+            records[uid] = unsynced.remove(at: match)
+            importer.add(RecordImport.Item(label: records[uid]!.id, type: type, id: records[uid]!.id,
+                                           fields: [Field(key: "uid", value: .string(uid))]), key: nil)
+        }
+        for record in unsynced {
+            let uid = UUID().uuidString.lowercased()
+            importer.add(RecordImport.Item(label: record.id, type: type, id: record.id, fields: [Field(key: "uid", value: .string(uid))]),
+                         key: nil)
+            records[uid] = record
         }
         for uid in Set(records.keys).union(cards.keys).union(previous.items.keys).sorted() {
             let record = records[uid], card = cards[uid], seen = previous.items[uid]
@@ -140,7 +155,8 @@ public struct VdirSync {
         for key in ContactCardFields.keys(of: type) {
             let mine = ours[key] ?? [], other = theirs[key] ?? []
             guard mine != other else { continue }
-            let oursChanged = base.map { ($0[key] ?? []) != mine } ?? true
+            // Without a last sync to compare with, a value only one side has is taken, not lost.
+            let oursChanged = base.map { ($0[key] ?? []) != mine } ?? !mine.isEmpty
             let theirsChanged = cardChanged && (base.map { ($0[key] ?? []) != other } ?? true)
             if theirsChanged && !oursChanged {
                 merged[key] = other

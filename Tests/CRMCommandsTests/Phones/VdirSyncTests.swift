@@ -133,6 +133,26 @@ struct VdirSyncTests {
         #expect(try fixture.git("status", "--porcelain") == "")
     }
 
+    @Test("A first sync into a folder that has the contacts already pairs them by e-mail or name instead of doubling them")
+    func pairsFirst() throws {
+        let fixture = try GitFixture(files: Self.files)
+        let folder = fixture.root + "-phone"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ph-karel\r\nFN:Karel Starý\r\nEMAIL:KAREL@stavby.example.cz\r\nTEL:+420 602 000 333\r\nEND:VCARD\r\n"
+            .write(toFile: folder + "/ph-karel.vcf", atomically: true, encoding: .utf8)
+        try "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ph-blanka\r\nFN:Blanka Doležalová\r\nEND:VCARD\r\n"
+            .write(toFile: folder + "/ph-blanka.vcf", atomically: true, encoding: .utf8)
+        let synced = fixture.crm(["vdir", "sync", folder])
+        #expect(synced.status == 0, "\(synced.errors)")
+        #expect(!synced.output.contains("create "), "\(synced.output)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["ph-blanka.vcf", "ph-karel.vcf"])
+        let karel = try fixture.read("contacts/karel-stary.yaml")
+        #expect(karel.contains("uid: ph-karel\n") && karel.contains("phone: +420 602 000 333\n"), "a value only the phone had is kept: \(karel)")
+        #expect(try fixture.read("contacts/blanka-dolezalova.yaml").contains("uid: ph-blanka\n"))
+        #expect(try String(contentsOfFile: folder + "/ph-blanka.vcf", encoding: .utf8).contains("TEL:+420 601 756 146\r\n"))
+    }
+
     @Test("Without the last sync's state both sides are compared: crm's values win and each difference is reported")
     func lostState() throws {
         let (fixture, folder) = try Self.synced()
