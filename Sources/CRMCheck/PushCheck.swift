@@ -48,7 +48,8 @@ public struct PushCheck: Sendable {
         guard !update.deletes else { return [] }
         let definition = prefix.isEmpty ? ".crm" : prefix + "/.crm"
         guard try !repository.files(under: definition, at: update.new).isEmpty else { return [] }
-        if !update.creates, try repository.changes(from: update.old, to: update.new, under: prefix).isEmpty { return [] }
+        let pushed = update.creates ? nil : try repository.changes(from: update.old, to: update.new, under: prefix)
+        if pushed?.isEmpty == true { return [] }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -61,7 +62,8 @@ public struct PushCheck: Sendable {
             throw Self.failure(error.description)
         }
         let problems = try withExtendedLifetime(lock) { () throws(GitError) in
-            if let base = checkedCommit(), let changes = try? repository.changes(from: base, to: update.new, under: prefix) {
+            if let base = checkedCommit(),
+               let changes = base == update.old ? pushed : try? repository.changes(from: base, to: update.new, under: prefix) {
                 return try checkChange(changes, from: base, to: update.new)
             }
             return try checkWhole(update.new, in: repository)

@@ -59,7 +59,7 @@ public struct VdirSync {
         importer = try RecordImport(workspace: workspace, input: input)
         let previous = VdirState.load(for: folder, in: workspace)
         state = VdirState(folder: folder, items: [:])
-        let index = WorkspaceIndex(workspace: workspace)
+        let index = WorkspaceIndex(schema: workspace.schema, records: importer.existing)
         let cards = readCards()
         var records: [String: Record] = [:]
         var unsynced: [Record] = []
@@ -104,7 +104,7 @@ public struct VdirSync {
                     removals.append(card.file)
                     report.cardsDeleted.append(card.file + " (\(seen.id) was deleted)")
                 } else {
-                    create(from: card, uid: uid, workspace: workspace)
+                    create(from: card, uid: uid)
                 }
             case (nil, nil):
                 break
@@ -200,7 +200,7 @@ public struct VdirSync {
     }
 
     /// A new card in the vdir: a new record, its organisation a customer.
-    private mutating func create(from card: (file: String, bytes: [UInt8], card: VCard), uid: String, workspace: Workspace) {
+    private mutating func create(from card: (file: String, bytes: [UInt8], card: VCard), uid: String) {
         let values = ContactCardFields.values(of: card.card, type: type)
         var fields = [Field(key: "uid", value: .string(uid))] + ContactCardFields.keys(of: type).compactMap { field($0, values[$0] ?? []) }
         resolveCustomer(in: &fields)
@@ -255,11 +255,6 @@ public struct VdirSync {
 
     /// Writes and deletes the planned cards; call after the records are committed.
     public func writeCards() throws(FileError) {
-        for (file, bytes) in writes { try AtomicFile.write(bytes, to: folder + "/" + file) }
-        for file in removals where FileIO.kind(of: folder + "/" + file) != nil {
-            if let code = SystemCall.failure({ unlink(folder + "/" + file) }) {
-                throw FileError(path: folder + "/" + file, code: code, operation: "delete the card")
-            }
-        }
+        try VdirFiles.apply(writes: writes, removals: removals, in: folder)
     }
 }

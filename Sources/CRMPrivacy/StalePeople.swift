@@ -19,14 +19,10 @@ public struct StalePeople: Sendable {
     /// The people of `index` last in touch before `cutoff`.
     public init(index: WorkspaceIndex, before cutoff: CivilDate) {
         var people: [Person] = []
-        for record in index.records {
+        for (position, record) in index.records.enumerated() {
             guard let type = index.schema.type(named: record.type), PersonalFields.isPerson(type, fields: record.fields),
                   !PersonalFields.isErased(record.fields) else { continue }
-            let calls = index.referrers(of: record).filter { referrer in
-                guard let callType = index.schema.type(named: referrer.type), callType.field("at") != nil else { return false }
-                return callType.referenceFields.contains { $0.type == record.type && referrer[$0.key]?.strings.contains(record.id) == true }
-            }
-            let last = calls.compactMap { $0["at"]?.string.flatMap { CivilDate($0.prefix(10)) } }.max()
+            let last = index.lastCall(to: position)
             let created = record["created"]?.string.flatMap { CivilDate($0.prefix(10)) }
             guard (last ?? created).map({ $0 < cutoff }) ?? true else { continue }
             people.append(Person(record: record, lastContact: last ?? created, neverContacted: last == nil))

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
@@ -63,7 +60,7 @@ public struct AgendaVdir: Sendable {
         let open = agenda.items.filter { !($0.kind == .followUp && doneCalls.contains($0.record.id)) }
         for item in open + closed {
             let uid = AgendaCalendar.uid(item, name: name)
-            let isClosed = finished.contains(uid) || doneCalls.contains(item.record.id) && item.kind == .followUp
+            let isClosed = finished.contains(uid)
             let bytes = AgendaCalendar.calendar(isClosed ? [] : [item], completed: isClosed ? [item] : [], index: index, now: now,
                                                 name: name).bytes()
             let file = files[uid]?.file ?? Self.fileName(uid)
@@ -100,11 +97,6 @@ public struct AgendaVdir: Sendable {
 
     /// Writes and removes the planned files; call after the follow-ups are committed.
     public func apply() throws(FileError) {
-        for (file, bytes) in writes { try AtomicFile.write(bytes, to: folder + "/" + file) }
-        for file in removals where FileIO.kind(of: folder + "/" + file) != nil {
-            if let code = SystemCall.failure({ unlink(folder + "/" + file) }) {
-                throw FileError(path: folder + "/" + file, code: code, operation: "delete the task")
-            }
-        }
+        try VdirFiles.apply(writes: writes, removals: removals, in: folder)
     }
 }

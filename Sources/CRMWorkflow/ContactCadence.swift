@@ -42,13 +42,7 @@ public struct ContactCadence: Sendable {
     public func due(at position: Int, in index: WorkspaceIndex, today: CivilDate) -> Due? {
         let record = index.records[position]
         guard let cadence = cadence(of: record) else { return nil }
-        let key = record.type == "contact" ? "contact" : "customer"
-        var last: CivilDate?
-        for other in index.referrerPositions(of: position) where index.type(at: other) == "call" {
-            guard index.value(at: other, of: key)?.string == record.id,
-                  let day = index.value(at: other, of: "at")?.string.flatMap({ CivilDate($0.prefix(10)) }) else { continue }
-            if last.map({ day > $0 }) ?? true { last = day }
-        }
+        let last = index.lastCall(to: position)
         let since = last ?? record["created"]?.string.flatMap { CivilDate($0.prefix(10)) }
         return Due(record: record, cadence: cadence, lastContact: last, due: since.map(cadence.after) ?? today)
     }

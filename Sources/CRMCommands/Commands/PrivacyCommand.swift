@@ -96,18 +96,13 @@ enum PrivacyCommand {
         return ExitStatus.success
     }
 
-    static func json(_ record: Record) -> JSON {
-        .object([("id", .string(record.id)), ("type", .string(record.type)), ("path", .string(record.path)),
-                 ("fields", .object(record.fields.map { ($0.key, JSON($0.value)) }))])
-    }
-
     private static func json(_ access: SubjectAccess) -> JSON {
         .object([
-            ("person", json(access.subject.record)),
+            ("person", RecordJSON.object(access.subject.record)),
             ("personal-fields", .array(access.subject.personalFields.map { .string($0.key) })),
-            ("referring", .array(access.referring.map(json))),
+            ("referring", .array(access.referring.map { RecordJSON.object($0) })),
             ("mentioned-in", .array(access.mentions.map { mention in
-                .object([("record", json(mention.record)), ("fields", .array(mention.fields.map(JSON.string)))])
+                .object([("record", RecordJSON.object(mention.record)), ("fields", .array(mention.fields.map(JSON.string)))])
             })),
             ("history", .array(access.history.map { change in
                 .object(History.json(change.commit) + [(key: "fields", value: .array(change.fields.map(History.json)))])
