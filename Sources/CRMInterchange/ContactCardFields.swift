@@ -101,7 +101,9 @@ public enum ContactCardFields {
         set("N", VCardProperty("N", components: organisation || words.count < 2
                                    ? [[name], [], [], [], []] : [[words.last!], [words.dropLast().joined(separator: " ")], [], [], []]))
         text("EMAIL", "email")
-        text("TEL", "phone")
+        // vCard 4.0 reads a bare TEL as a URI; a number as people write it is text.
+        let phoneParameters = card.version == "4.0" && card.first("TEL") == nil ? [VCardParameter("VALUE", ["text"])] : []
+        set("TEL", values["phone"]?.first.map { VCardProperty("TEL", $0, parameters: phoneParameters) })
         text("TITLE", "role")
         if organisation {
             set("ORG", VCardProperty("ORG", components: [[name]]))

@@ -1,7 +1,7 @@
 import CRMWorkspace
 
 /// A column of `--fields`, `--sort` and reports: a field path (`customer.city`), an aggregate
-/// over related records (`count(calls)`, `last(calls.at)`), or `id`, `type`, `path`.
+/// over related records (`count(calls)`, `last(calls.at)`), `next-contact`, or `id`, `type`, `path`.
 public struct ColumnSpec: Sendable {
     enum Source: Sendable {
         case id
@@ -9,6 +9,7 @@ public struct ColumnSpec: Sendable {
         case path
         case field(FieldPath)
         case aggregate(Aggregate)
+        case nextContact(NextContact)
     }
 
     public let text: String
@@ -40,6 +41,7 @@ public struct ColumnSpec: Sendable {
         case .path(let path): source = .field(path)
         case .aggregate(let aggregate): source = .aggregate(aggregate)
         case .id: source = .id
+        case .nextContact(let next): source = .nextContact(next)
         }
         self.kind = kind
         relatedTypes = compiler.relatedTypes
@@ -53,6 +55,7 @@ public struct ColumnSpec: Sendable {
         case .path: return [record.path]
         case .field(let path): return path.values(of: record, in: index)
         case .aggregate(let aggregate): return aggregate.values(for: record, index)
+        case .nextContact(let next): return next.values(for: record, in: index)
         }
     }
 

@@ -36,6 +36,8 @@ enum Accessor: Sendable {
     /// The record's id.
     case id
     case aggregate(Aggregate)
+    /// The day a customer or contact is due for contact.
+    case nextContact(NextContact)
 }
 
 /// Related records and what to compute over them.

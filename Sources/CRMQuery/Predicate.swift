@@ -86,6 +86,8 @@ extension Accessor {
             return path.reader(from: 0)
         case .aggregate(let aggregate):
             return { position, index, predicate in aggregate.values(at: position, in: index).contains(where: predicate) }
+        case .nextContact(let next):
+            return { position, index, predicate in next.values(at: position, in: index).contains(where: predicate) }
         }
     }
 }

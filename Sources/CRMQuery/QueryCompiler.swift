@@ -111,6 +111,10 @@ struct QueryCompiler {
         switch operand {
         case .path(let text, let offset):
             if text == "id" { return (.id, .text) }
+            if let next = try NextContact.resolve(text, in: type, schema: schema, today: today, offset: offset) {
+                relatedTypes.insert("call")
+                return (.nextContact(next), .date)
+            }
             let path = try self.path(text, in: type, offset: offset)
             return (.path(path), path.kind.isList ? path.kind.itemKind : path.kind)
         case .aggregate(let aggregate):

@@ -44,9 +44,9 @@ public struct Agenda: Sendable {
     public let items: [Item]
 
     /// The agenda of `index` as of `today`, up to `days` days ahead; only items whose owner
-    /// `owner` accepts, when given.
-    public init(index: WorkspaceIndex, today: CivilDate, days: Int, owner: ((String) -> Bool)? = nil,
-                cadence: ContactCadence = ContactCadence(settings: [:])) {
+    /// `owner` accepts, when given. Who is due for contact follows the schema's cadences.
+    public init(index: WorkspaceIndex, today: CivilDate, days: Int, owner: ((String) -> Bool)? = nil) {
+        let cadence = ContactCadence(schema: index.schema)
         let horizon = today.adding(days: days)
         var items = Self.promises(index: index, today: today, from: CivilDate(dayNumber: 0), until: horizon, done: false)
         for due in cadence.due(by: horizon, in: index, today: today) {

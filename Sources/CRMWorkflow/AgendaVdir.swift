@@ -25,10 +25,9 @@ public struct AgendaVdir: Sendable {
     public private(set) var removals: [String] = []
 
     /// Plans the calendar vdir at `folder` for the agenda of `index` on `today` (`days` ahead).
-    public init(folder: String, index: WorkspaceIndex, today: CivilDate, now: CivilDateTime, days: Int, cadence: ContactCadence,
-                name: String) throws(VCardError) {
+    public init(folder: String, index: WorkspaceIndex, today: CivilDate, now: CivilDateTime, days: Int, name: String) throws(VCardError) {
         self.folder = folder
-        let agenda = Agenda(index: index, today: today, days: days, cadence: cadence)
+        let agenda = Agenda(index: index, today: today, days: days)
         let completed = Agenda.completed(index: index, today: today, since: today.adding(days: -30), until: today.adding(days: days))
         var files: [String: (file: String, bytes: [UInt8], task: ICalendar.Component)] = [:]
         let suffix = "@" + (RecordID.slug(name) ?? "crm")

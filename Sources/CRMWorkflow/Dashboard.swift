@@ -49,8 +49,8 @@ public struct Dashboard: Sendable {
     public init(workspace: Workspace, index: WorkspaceIndex, today: CivilDate) {
         title = workspace.config.name
         self.today = today
-        let cadence = ContactCadence(settings: workspace.config.cadence)
-        let agenda = Agenda(index: index, today: today, days: 7, cadence: cadence)
+        let cadence = ContactCadence(schema: index.schema)
+        let agenda = Agenda(index: index, today: today, days: 7)
         if let type = index.schema.type(named: "complaint"), let board = ComplaintBoard(index: index, type: type, today: today) {
             let late = board.entries.filter { $0.daysLate != nil }.count
             figures.append(Figure(label: "Open complaints", value: String(board.entries.count),

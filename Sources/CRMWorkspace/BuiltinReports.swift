@@ -38,10 +38,10 @@ public enum BuiltinReports {
 
             """),
         ("stale-customers", "customer", """
-            title: Customers nobody contacted for 90 days, by owner
-            description: Active customers without a call in 90 days; crm list @stale-customers names them
+            title: Customers due for contact, by owner
+            description: Customers whose latest call is older than their cadence; crm list @stale-customers names them
             type: customer
-            where: status = active and (count(calls) = 0 or last(calls.at) < -90d)
+            where: next-contact <= today
             by: [owner]
             measures:
               - count as customers

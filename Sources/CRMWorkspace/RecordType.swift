@@ -89,11 +89,16 @@ public struct Schema: Sendable {
     public var currency: String
     /// The language text sorts in (`language:` in `.crm/config.yaml`).
     public var language: Language
+    /// How often customers and contacts of a segment or tag should hear from the business
+    /// (`cadence:` in `.crm/config.yaml`).
+    public var cadence: [String: CalendarLength]
 
-    public init(types: [RecordType], currency: String = WorkspaceConfig().currency, language: Language = .english) {
+    public init(types: [RecordType], currency: String = WorkspaceConfig().currency, language: Language = .english,
+                cadence: [String: CalendarLength] = [:]) {
         self.types = types.sorted { $0.name < $1.name }
         self.currency = currency
         self.language = language
+        self.cadence = cadence
     }
 
     public func type(named name: String) -> RecordType? {

@@ -41,6 +41,7 @@ public struct Workspace: Sendable {
         var (schema, schemaProblems) = SchemaLoader.load(root: root)
         schema.currency = config.currency
         schema.language = config.language
+        schema.cadence = config.cadence
         self.config = config
         self.schema = schema
         self.problems = configProblems + schemaProblems

@@ -25,6 +25,9 @@ struct ContactCardFieldsTests {
         let read = try #require(try VCardReader.read(VCardWriter.write([card])).first)
         #expect(ContactCardFields.values(of: read, type: type) == values)
         #expect(read.first("UID")?.text == "u-1")
+        if record.type == "contact" {
+            #expect(String(decoding: VCardWriter.write([card]), as: UTF8.self).contains("TEL;VALUE=text:+420 601 123 456\r\n"))
+        }
     }
 
     @Test("Updating a card replaces only the synced properties, keeping their parameters and everything else")

@@ -44,7 +44,7 @@ enum AgendaCommand {
         let owner = try UserIdentity.ownerFilter(try invocation[self.owner], context: context)
         let index = WorkspaceIndex(workspace: workspace)
         for problem in index.problems { context.report(problem) }
-        let agenda = Agenda(index: index, today: today, days: days, owner: owner, cadence: ContactCadence(settings: workspace.config.cadence))
+        let agenda = Agenda(index: index, today: today, days: days, owner: owner)
         let status = History.status(found: !agenda.items.isEmpty, problems: index.problems)
         if chosen == .ics {
             let completed = Agenda.completed(index: index, today: today, since: today.adding(days: -30), until: today.adding(days: days))

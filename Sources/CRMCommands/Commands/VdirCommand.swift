@@ -113,8 +113,7 @@ enum VdirCommand {
         let ahead = try invocation[days] ?? 30
         let plan: AgendaVdir
         do {
-            plan = try AgendaVdir(folder: folder, index: index, today: today, now: now, days: ahead,
-                                  cadence: ContactCadence(settings: workspace.config.cadence), name: workspace.config.name)
+            plan = try AgendaVdir(folder: folder, index: index, today: today, now: now, days: ahead, name: workspace.config.name)
         } catch {
             throw CommandError(error.message, hint: error.hint)
         }

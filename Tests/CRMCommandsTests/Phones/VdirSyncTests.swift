@@ -48,8 +48,8 @@ struct VdirSyncTests {
         #expect(try fixture.read("contacts/blanka-dolezalova.yaml").contains("\nuid: "))
         try dav.sync()
         let blanka = try dav.phoneCard(named: "Blanka Doležalová")
-        #expect(blanka.text.contains("TEL:+420 601 756 146\n") && blanka.text.contains("ORG:Stavby Procházka s.r.o.\n"))
-        try Self.edit(blanka.path) { $0.replacing("TEL:+420 601 756 146", with: "TEL:+420 601 000 222").replacing("END:VCARD", with: "BDAY:19850412\nEND:VCARD") }
+        #expect(blanka.text.contains("TEL;VALUE=text:+420 601 756 146\n") && blanka.text.contains("ORG:Stavby Procházka s.r.o.\n"))
+        try Self.edit(blanka.path) { $0.replacing("TEL;VALUE=text:+420 601 756 146", with: "TEL;VALUE=text:+420 601 000 222").replacing("END:VCARD", with: "BDAY:19850412\nEND:VCARD") }
         try dav.sync()
         let back = fixture.crm(["vdir", "sync", dav.crm])
         #expect(back.status == 0, "\(back.errors)")
@@ -76,7 +76,7 @@ struct VdirSyncTests {
         let (fixture, folder) = try Self.synced()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let card = try Self.card(named: "Blanka Doležalová", in: folder)
-        try Self.edit(card.path) { $0.replacing("TEL:+420 601 756 146", with: "TEL:+420 601 111 111").replacing("TITLE:účetní", with: "TITLE:ředitelka") }
+        try Self.edit(card.path) { $0.replacing("TEL;VALUE=text:+420 601 756 146", with: "TEL;VALUE=text:+420 601 111 111").replacing("TITLE:účetní", with: "TITLE:ředitelka") }
         #expect(fixture.crm(["set", "blanka-dolezalova", "phone=+420 601 222 222"]).status == 0)
         let synced = fixture.crm(["vdir", "sync", folder])
         #expect(synced.status == 0, "\(synced.errors)")
@@ -85,7 +85,7 @@ struct VdirSyncTests {
         let record = try fixture.read("contacts/blanka-dolezalova.yaml")
         #expect(record.contains("role: ředitelka\n") && record.contains("phone: +420 601 222 222\n"))
         let after = try Self.card(named: "Blanka Doležalová", in: folder).text
-        #expect(after.contains("TEL:+420 601 222 222\r\n") && after.contains("TITLE:ředitelka\r\n"))
+        #expect(after.contains("TEL;VALUE=text:+420 601 222 222\r\n") && after.contains("TITLE:ředitelka\r\n"))
     }
 
     @Test("An unchanged card is not written again; a dry run changes nothing on either side")
@@ -164,6 +164,37 @@ struct VdirSyncTests {
         #expect(synced.output.contains("conflict: karel-stary: email: kept crm's 'karel@stavby.example.cz', the card had 'karel@novy.example.cz'\n"),
                 "\(synced.output)")
         #expect(try Self.card(named: "Karel Starý", in: folder).text.contains("EMAIL:karel@stavby.example.cz\r\n"))
+    }
+
+    @Test("Customers as organisation cards: khard reads them, an edit on the card updates the customer",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/khard"), "khard is not installed (make deps installs it)"))
+    func customers() throws {
+        let fixture = try GitFixture(files: Self.files.merging([
+            "customers/stavby-prochazka.yaml": "name: Stavby Procházka s.r.o.\nstatus: active\nowner: jana\nphone: +420 541 000 111\n",
+        ]) { $1 })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-vdir-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = fixture.crm(["vdir", "sync", folder, "--type", "customer"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.hasSuffix("synced customer records with \(folder): 0 updated, 0 created, 1 cards written, 0 cards deleted, 0 conflicts, 0 deletions waiting\n"),
+                "\(first.output)")
+        let card = try Self.card(named: "Stavby Procházka s.r.o.", in: folder)
+        #expect(card.text.contains("KIND:org\r\n") && card.text.contains("ORG:Stavby Procházka s.r.o.\r\n"), "\(card.text)")
+        #expect(try fixture.read("customers/stavby-prochazka.yaml").contains("\nuid: "))
+        let khard = folder + ".khard.conf"
+        defer { try? FileManager.default.removeItem(atPath: khard) }
+        try "[addressbooks]\n[[firms]]\npath = \(folder)\n\n[general]\neditor = true\nmerge_editor = true\n"
+            .write(toFile: khard, atomically: true, encoding: .utf8)
+        let listed = try GitFixture.shell(["khard", "-c", khard, "phone", "--parsable"])
+        #expect(listed.status == 0, "\(listed.errors)")
+        #expect(listed.output.contains("+420 541 000 111") && listed.output.contains("Stavby Procházka s.r.o."), "\(listed.output)")
+        try Self.edit(card.path) { $0.replacing("TEL;VALUE=text:+420 541 000 111", with: "TEL;VALUE=text:+420 541 000 222") }
+        let back = fixture.crm(["vdir", "sync", folder, "--type", "customer"])
+        #expect(back.status == 0, "\(back.errors)")
+        #expect(back.output.contains("update stavby-prochazka (phone)\n"), "\(back.output)")
+        #expect(try fixture.read("customers/stavby-prochazka.yaml").contains("phone: +420 541 000 222\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1, "contacts stay out of the customers' folder")
     }
 }
 

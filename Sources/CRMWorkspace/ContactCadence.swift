@@ -1,4 +1,4 @@
-import CRMWorkspace
+import CRMSyntax
 
 /// Keeping in touch: how often a customer or contact should hear from the business, and when
 /// that is due. A record's cadence is its own `contact-every`, else the shortest cadence the
@@ -24,6 +24,11 @@ public struct ContactCadence: Sendable {
 
     public init(settings: [String: CalendarLength]) {
         self.settings = settings
+    }
+
+    /// The cadences the workspace's settings give (`cadence:` in `.crm/config.yaml`).
+    public init(schema: Schema) {
+        self.init(settings: schema.cadence)
     }
 
     /// The cadence of `record`, or `nil` when it has none.
