@@ -98,6 +98,14 @@ public enum FileIO {
         return EntryKind(mode: info.st_mode)
     }
 
+    /// Makes the folder `path` (its parent must exist); `false` when it was there already.
+    @discardableResult
+    public static func makeDirectory(_ path: String) throws(FileError) -> Bool {
+        guard let code = SystemCall.failure({ mkdir(path, 0o755) }) else { return true }
+        guard code == EEXIST else { throw FileError(path: path, code: code, operation: "create folder") }
+        return false
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return SystemCall.failure({ stat(path, &info) }) == nil && info.st_mode & S_IFMT == S_IFDIR
@@ -123,6 +131,14 @@ public enum FileIO {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// `path` (absolute and clean) relative to the folder `root`; `nil` when it is outside it.
+    public static func relative(_ path: String, to root: String) -> String? {
+        let base = absolute(root, from: "/")
+        if path == base { return "" }
+        let prefix = base == "/" ? "/" : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
     }
 }
 

@@ -49,11 +49,7 @@ public enum WorkspaceInitializer {
         var written: [String] = []
         var made: [String] = []
         func makeDirectory(_ folder: String) throws(FileError) {
-            if let code = SystemCall.failure({ mkdir(folder, 0o755) }) {
-                guard code == EEXIST else { throw FileError(path: folder, code: code, operation: "create folder") }
-                return
-            }
-            made.append(folder)
+            if try FileIO.makeDirectory(folder) { made.append(folder) }
         }
         do {
             try makeDirectory(path)

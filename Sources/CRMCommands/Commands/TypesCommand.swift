@@ -2,15 +2,23 @@ import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
 
-/// `crm types [TYPE]`: the record types and their fields.
+/// `crm types [TYPE]`: the record types and their fields; `--format json-schema` writes them
+/// as JSON Schemas.
 enum TypesCommand {
-    static let format = FormatOption.tables
+    static let format = FormatOption.types
 
     static let spec = CommandSpec(
         name: "types",
         abstract: "Show the record types and their fields",
-        discussion: "Types live in .crm/types/TYPE.yaml; edit those files to add fields or types.",
-        arguments: [ArgumentSpec("type", help: "Show this type's fields.", optional: true, completion: .types)],
+        discussion: """
+            Types live in .crm/types/TYPE.yaml; edit those files to add fields or types.
+
+            --format json-schema writes a type as a JSON Schema (draft-07) to standard output, or,
+            given a folder instead of a type, every type into it as TYPE.schema.json, so an editor's
+            YAML plug-in checks records without crm: crm types --format json-schema .crm/schemas
+            """,
+        arguments: [ArgumentSpec("type", help: "Show this type's fields (with --format json-schema: a type, or a folder).",
+                                 optional: true, completion: .types)],
         options: [format.spec],
         run: run)
 
@@ -18,6 +26,7 @@ enum TypesCommand {
         let chosen = try invocation.format(format)
         let workspace = try context.workspace()
         for problem in workspace.problems { context.report(problem) }
+        if chosen == .jsonSchema { return try schemas(invocation, workspace: workspace, context: &context) }
         let types = try invocation.arguments.first.map { name throws(CommandError) in
             [try RecordPresentation.type(named: name, in: workspace.schema)]
         } ?? workspace.schema.types
@@ -41,6 +50,38 @@ enum TypesCommand {
         context.console.write(TableRenderer(headers: ["field", "kind", "required", "default", "description"], rows: type.fields.map(fieldRow))
             .render(width: context.console.width, style: context.console.style))
         for line in lifecycleLines(type) { context.console.line(line) }
+        return ExitStatus.success
+    }
+
+    /// `--format json-schema`: one type's schema to standard output, or every type's into a folder.
+    private static func schemas(_ invocation: Invocation, workspace: Workspace, context: inout CommandContext) throws -> Int32 {
+        guard let argument = invocation.arguments.first else {
+            throw UsageError("--format json-schema needs a type, or a folder to write every type's schema into", command: spec)
+        }
+        let folder = FileIO.absolute(argument, from: context.currentDirectory)
+        if !argument.contains("/") && !argument.hasPrefix(".") {
+            do {
+                let type = try RecordPresentation.type(named: argument, in: workspace.schema)
+                context.console.write(RecordJSONSchema.schema(of: type).pretty + "\n")
+                return ExitStatus.success
+            } catch {
+                guard FileIO.isDirectory(folder) else { throw error }
+            }
+        }
+        if let relative = FileIO.relative(folder, to: workspace.root), workspace.schema.type(forPath: relative) != nil {
+            throw CommandError("\(argument) holds records; schemas there would be read as records",
+                               hint: "write them elsewhere: crm types --format json-schema .crm/schemas")
+        }
+        do {
+            try FileIO.makeDirectory(folder)
+            for type in workspace.schema.types {
+                try AtomicFile.write(Array((RecordJSONSchema.schema(of: type).pretty + "\n").utf8), to: folder + "/\(type.name).schema.json")
+            }
+        } catch {
+            throw CommandError(error.description)
+        }
+        let shown = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+        for type in workspace.schema.types { context.console.error("wrote \(shown)/\(type.name).schema.json\n") }
         return ExitStatus.success
     }
 

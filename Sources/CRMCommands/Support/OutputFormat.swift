@@ -25,6 +25,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case github
     /// GitLab's Code Quality report (JSON).
     case gitlab
+    /// A record type as a JSON Schema (draft-07), for editors' YAML plug-ins.
+    case jsonSchema = "json-schema"
 
     /// True for the formats written for scripts.
     public var isForScripts: Bool { ![.table, .text].contains(self) }
@@ -47,8 +49,10 @@ public struct FormatOption: Sendable {
     public static let rows = FormatOption([.table, .json, .jsonl, .csv, .ids])
     /// `crm list`: rows of records, and their paths.
     public static let records = FormatOption([.table, .json, .jsonl, .csv, .ids, .paths])
-    /// Tables that are not of records: reports, saved queries, types, history.
+    /// Tables that are not of records: reports, saved queries, history.
     public static let tables = FormatOption([.table, .json, .jsonl, .csv])
+    /// `crm types`: a table, or the types as JSON Schemas.
+    public static let types = FormatOption([.table, .json, .jsonl, .csv, .jsonSchema])
     /// Output that is not a table: problems found, one record shown, differences.
     public static let text = FormatOption([.text, .json, .jsonl])
     /// `crm check`: problems for people, for scripts, and for CI hosts' annotations.

@@ -22,7 +22,7 @@ enum ScriptOutput {
             for id in ids() { context.console.line(TerminalText.escaped(id)) }
         case .paths:
             for path in paths() { context.console.line(TerminalText.escaped(path)) }
-        case .table, .text, .yaml, .vcard, .ics, .github, .gitlab:
+        case .table, .text, .yaml, .vcard, .ics, .github, .gitlab, .jsonSchema:
             return false
         }
         return true
