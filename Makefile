@@ -32,6 +32,7 @@ deps:
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	command -v radicale >/dev/null || missing="$$missing radicale"; \
 	command -v vdirsyncer >/dev/null || missing="$$missing vdirsyncer"; \
+	command -v nvim >/dev/null || missing="$$missing neovim"; \
 	[ -e /usr/lib/x86_64-linux-gnu/libxml2.so.2 ] || [ -e /usr/lib/aarch64-linux-gnu/libxml2.so.2 ] || missing="$$missing libxml2"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \

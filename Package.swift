@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CRMMail", targets: ["CRMMail"]),
         .library(name: "CRMAccounting", targets: ["CRMAccounting"]),
         .library(name: "CRMPrivacy", targets: ["CRMPrivacy"]),
+        .library(name: "CRMEditor", targets: ["CRMEditor"]),
     ],
     targets: [
         .systemLibrary(
@@ -30,10 +31,11 @@ let package = Package(
         .target(name: "CRMMail", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMInterchange"]),
         .target(name: "CRMAccounting", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMInterchange"]),
         .target(name: "CRMPrivacy", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMGit", "CRMChange"]),
+        .target(name: "CRMEditor", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMCheck", "CRMInterchange"]),
         .target(name: "CRMWorkflow", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMInterchange"]),
         .target(name: "CRMCheck", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit"]),
         .target(name: "CRMChange", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMGit", "CRMMerge", "CRMCheck"]),
-        .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit", "CRMWorkflow", "CRMMerge", "CRMInterchange",
+        .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit", "CRMWorkflow", "CRMMerge", "CRMInterchange", "CRMEditor",
                                                     "CRMCheck", "CRMChange", "CRMMail", "CRMAccounting", "CRMPrivacy"]),
         .executableTarget(name: "crm", dependencies: ["CRMCommands"]),
         .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery"], path: "Sources/crm-dev"),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "CRMInterchangeTests", dependencies: ["CRMInterchange", "CRMTestSupport"]),
         .testTarget(name: "CRMAccountingTests", dependencies: ["CRMAccounting", "CRMWorkspace", "CRMInterchange", "CRMTestSupport"]),
         .testTarget(name: "CRMPrivacyTests", dependencies: ["CRMPrivacy", "CRMWorkspace", "CRMSyntax"]),
+        .testTarget(name: "CRMEditorTests", dependencies: ["CRMEditor", "CRMWorkspace", "CRMInterchange", "CRMTestSupport"]),
         .testTarget(name: "CRMMailTests", dependencies: ["CRMMail", "CRMWorkspace", "CRMTestSupport"]),
         .testTarget(name: "CRMWorkflowTests", dependencies: ["CRMWorkflow", "CRMWorkspace", "CRMTestSupport"]),
         .testTarget(name: "CRMCommandsTests", dependencies: ["CRMCommands", "CRMWorkspace", "CRMInterchange", "CRMTestSupport"],

@@ -17,7 +17,7 @@ public enum CRM {
         NewCommand.spec, LogCallCommand.spec, LogEmailCommand.spec, DoneCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add,
         ItemCommand.remove, EditCommand.spec,
         RemoveCommand.spec, MoveCommand.spec, ImportCommand.spec, ExportCommand.spec, DuplicatesCommand.spec, MergeCommand.spec, StatusCommand.spec, CommitCommand.spec, LogCommand.spec, BlameCommand.spec,
-        DiffCommand.spec, SyncCommand.spec, CloneCommand.spec, ResolveCommand.spec, SetupGitCommand.spec, HookCommand.spec, PrivacyCommand.spec, VdirCommand.spec, MergeFileCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
+        DiffCommand.spec, SyncCommand.spec, CloneCommand.spec, ResolveCommand.spec, SetupGitCommand.spec, HookCommand.spec, PrivacyCommand.spec, VdirCommand.spec, LanguageServerCommand.spec, MergeFileCommand.spec, CompletionCommand.spec, CompleteCommand.spec,
     ]
 
     /// Runs `crm` with the process's arguments and environment, and exits.

@@ -1,0 +1,143 @@
+import CRMInterchange
+import CRMSyntax
+import CRMWorkspace
+
+/// `crm lsp`'s server (Language Server Protocol 3.17) without its input and output: each
+/// message in, the messages to send back out. Diagnostics wait in `publishDiagnostics()`,
+/// which the connection calls once no more messages are waiting, so a burst of keystrokes is
+/// checked once.
+public struct LanguageServer {
+    /// A request that cannot be answered: a JSON-RPC error.
+    struct Failure: Error {
+        var code: Int
+        var message: String
+    }
+
+    enum State {
+        case starting, running, shuttingDown
+    }
+
+    /// The exit status once `exit` came: 0 after `shutdown`, 1 without it.
+    public private(set) var exitCode: Int32?
+    var state = State.starting
+    /// The workspace folder, from `-C` or the client's root.
+    var root: String?
+    let today: CivilDate
+    let now: CivilDateTime
+    var workspace: Workspace?
+    var loadedIndex: WorkspaceIndex?
+    var documents: [String: OpenDocument] = [:]
+    /// Open files whose diagnostics are to be sent, and closed ones whose are to be cleared.
+    var pending: Set<String> = []
+
+    public init(root: String?, today: CivilDate, now: CivilDateTime) {
+        self.root = root
+        self.today = today
+        self.now = now
+    }
+
+    /// Handles one message's body; returns the messages to send.
+    public mutating func receive(_ body: [UInt8]) -> [JSON] {
+        let message: JSON
+        do {
+            message = try JSONReader.read(body)
+        } catch {
+            return [RPC.error(.null, RPC.parseError, "the message is not JSON: \(error.description)")]
+        }
+        guard let method = message["method"]?.string else {
+            // A response to a request of ours: the server sends none, so there is nothing to match.
+            if message["id"] != nil && (message["result"] != nil || message["error"] != nil) { return [] }
+            return [RPC.error(message["id"] ?? .null, RPC.invalidRequest, "a message without a method")]
+        }
+        let params = message["params"] ?? .null
+        guard let id = message["id"] else {
+            notification(method, params)
+            return []
+        }
+        do throws(Failure) {
+            return [RPC.response(id, try request(method, params))]
+        } catch {
+            return [RPC.error(id, error.code, error.message)]
+        }
+    }
+
+    private mutating func request(_ method: String, _ params: JSON) throws(Failure) -> JSON {
+        switch state {
+        case .starting where method != "initialize":
+            throw Failure(code: RPC.serverNotInitialized, message: "the server is not initialized yet")
+        case .shuttingDown:
+            throw Failure(code: RPC.invalidRequest, message: "the server is shutting down")
+        default: break
+        }
+        switch method {
+        case "initialize": return try initialize(params)
+        case "shutdown":
+            state = .shuttingDown
+            return .null
+        case "textDocument/completion": return try completion(params)
+        case "textDocument/hover": return try hover(params)
+        case "textDocument/definition": return try definition(params)
+        case "textDocument/references": return try references(params)
+        case "textDocument/documentSymbol": return try symbols(params)
+        default: throw Failure(code: RPC.methodNotFound, message: "unknown method '\(method)'")
+        }
+    }
+
+    private mutating func notification(_ method: String, _ params: JSON) {
+        if method == "exit" {
+            exitCode = state == .shuttingDown ? 0 : 1
+            return
+        }
+        guard state == .running else { return }
+        switch method {
+        case "textDocument/didOpen": open(params)
+        case "textDocument/didChange": change(params)
+        case "textDocument/didClose": close(params)
+        case "textDocument/didSave", "workspace/didChangeWatchedFiles": reload()
+        default: break
+        }
+    }
+
+    private mutating func initialize(_ params: JSON) throws(Failure) -> JSON {
+        if root == nil {
+            let uri = params["workspaceFolders"].flatMap { folders -> String? in
+                guard case .array(let items) = folders else { return nil }
+                return items.first?["uri"]?.string
+            } ?? params["rootUri"]?.string
+            let folder = uri.flatMap(FileURI.path) ?? params["rootPath"]?.string
+            if let folder { root = try? Workspace.locate(explicit: nil, environment: [:], currentDirectory: folder) }
+        }
+        guard let root, Workspace.isWorkspace(root) else {
+            throw Failure(code: RPC.invalidParams, message: "no crm workspace (a folder with .crm/) at or above the client's root folder")
+        }
+        workspace = Workspace(root: root)
+        state = .running
+        let capabilities = JSON.object([
+            ("positionEncoding", .string("utf-16")),
+            ("textDocumentSync", .object([("openClose", .bool(true)), ("change", .integer(2)), ("save", .bool(true))])),
+            ("completionProvider", .object([("triggerCharacters", .array([":", " ", "-", ","].map(JSON.string)))])),
+            ("hoverProvider", .bool(true)),
+            ("definitionProvider", .bool(true)),
+            ("referencesProvider", .bool(true)),
+            ("documentSymbolProvider", .bool(true)),
+        ])
+        return .object([("capabilities", capabilities), ("serverInfo", .object([("name", .string("crm"))]))])
+    }
+
+    /// The index of the workspace as it is on disk, read when first needed after a change.
+    mutating func index() -> WorkspaceIndex? {
+        if let loadedIndex { return loadedIndex }
+        guard let workspace else { return nil }
+        loadedIndex = WorkspaceIndex(workspace: workspace)
+        return loadedIndex
+    }
+
+    /// Files changed on disk (a save, a pull, a teammate's sync): the workspace is read again
+    /// and every open file checked again.
+    mutating func reload() {
+        guard let root else { return }
+        workspace = Workspace(root: root)
+        loadedIndex = nil
+        pending.formUnion(documents.keys)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `crm lsp` in a real editor: Neovim (Debian's package), headless, with its built-in LSP
+/// client on a fixture workspace. The diagnostic is read through vim.diagnostic.get, then
+/// completion, hover and a jump to a definition.
+@Suite("Editors: crm lsp in Neovim", .serialized)
+struct NeovimTests {
+    static let isInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim")
+
+    /// Drives Neovim 0.7's client (start_client, buf_attach_client, buf_request_sync) and
+    /// writes what it saw as JSON.
+    static let script = """
+        local root, crm, out = os.getenv('CRM_ROOT'), os.getenv('CRM_BIN'), os.getenv('CRM_OUT')
+        local results = {}
+        vim.cmd('edit ' .. root .. '/contacts/jana-mala.yaml')
+        local buffer = vim.api.nvim_get_current_buf()
+        local client = vim.lsp.start_client({ cmd = { crm, 'lsp', '--stdio' }, root_dir = root, name = 'crm' })
+        vim.lsp.buf_attach_client(buffer, client)
+        vim.wait(20000, function() return #vim.diagnostic.get(buffer) > 0 end, 50)
+        local diagnostics = {}
+        for _, item in ipairs(vim.diagnostic.get(buffer)) do
+          table.insert(diagnostics, { line = item.lnum, col = item.col, message = item.message, code = item.code })
+        end
+        results.diagnostics = diagnostics
+        local function at(line, character)
+          return { textDocument = vim.lsp.util.make_text_document_params(buffer), position = { line = line, character = character } }
+        end
+        local labels = {}
+        local completion = vim.lsp.buf_request_sync(buffer, 'textDocument/completion', at(3, 14), 10000)
+        for _, reply in pairs(completion or {}) do
+          for _, item in ipairs((reply.result or {}).items or {}) do table.insert(labels, item.label) end
+        end
+        results.completion = labels
+        local hover = vim.lsp.buf_request_sync(buffer, 'textDocument/hover', at(2, 1), 10000)
+        for _, reply in pairs(hover or {}) do results.hover = reply.result and reply.result.contents.value end
+        local definition = vim.lsp.buf_request_sync(buffer, 'textDocument/definition', at(1, 11), 10000)
+        for _, reply in pairs(definition or {}) do
+          if reply.result then vim.lsp.util.jump_to_location(reply.result, 'utf-16') end
+        end
+        results.jumped = vim.api.nvim_buf_get_name(0)
+        local file = io.open(out, 'w')
+        file:write(vim.fn.json_encode(results))
+        file:close()
+        vim.lsp.stop_client(client)
+        vim.cmd('qa!')
+        """
+
+    @Test("A bad enum value's diagnostic, completion of its values, hover on a field, a jump to a referenced record",
+          .enabled(if: isInstalled, "Neovim is not installed (make deps installs it)"))
+    func neovim() throws {
+        let fixture = try GitFixture(files: [
+            "customers/acme.yaml": "name: Acme s.r.o.\nstatus: active\n",
+        ])
+        try fixture.write("contacts/jana-mala.yaml", "name: Jana Malá\ncustomer: acme\nrole: nákupčí\nlawful-basis: contrct\n")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-nvim-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.script.write(toFile: folder + "/test.lua", atomically: true, encoding: .utf8)
+        let result = try GitFixture.shell(["timeout", "60", "nvim", "--headless", "-n", "-u", "NONE", "-i", "NONE", "-c", "luafile \(folder)/test.lua"],
+                                          environment: ["CRM_ROOT": fixture.root, "CRM_BIN": GitFixture.executable, "CRM_OUT": folder + "/out.json",
+                                                        "HOME": folder, "XDG_STATE_HOME": folder, "XDG_DATA_HOME": folder, "XDG_CACHE_HOME": folder])
+        #expect(result.status == 0, "\(result.errors)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.json"))
+        let seen = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let diagnostics = seen["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?["line"] as? Int == 3 && diagnostics.first?["col"] as? Int == 14)
+        #expect((diagnostics.first?["message"] as? String)?.contains("did you mean 'contract'?") == true)
+        #expect((seen["completion"] as? [String])?.prefix(2) == ["consent", "contract"])
+        #expect((seen["hover"] as? String)?.hasPrefix("**role**") == true, "\(seen["hover"] ?? "")")
+        #expect((seen["jumped"] as? String)?.hasSuffix("/customers/acme.yaml") == true, "\(seen["jumped"] ?? "")")
+    }
+}
