@@ -13,10 +13,20 @@ struct NeovimTests {
     static let script = """
         local root, crm, out = os.getenv('CRM_ROOT'), os.getenv('CRM_BIN'), os.getenv('CRM_OUT')
         local results = {}
+        vim.cmd('filetype on')
+        -- The set-up docs/editors.md gives, with the binary under test for 'crm'.
+        local crm_clients = {}
+        vim.api.nvim_create_autocmd('FileType', { pattern = 'yaml', callback = function(event)
+          local marker = vim.fn.finddir('.crm', vim.fn.fnamemodify(vim.api.nvim_buf_get_name(event.buf), ':p:h') .. ';')
+          if marker == '' then return end
+          local folder = vim.fn.fnamemodify(marker, ':p:h:h')
+          crm_clients[folder] = crm_clients[folder] or vim.lsp.start_client({ name = 'crm', cmd = { crm, 'lsp' }, root_dir = folder })
+          vim.lsp.buf_attach_client(event.buf, crm_clients[folder])
+        end })
         vim.cmd('edit ' .. root .. '/contacts/jana-mala.yaml')
         local buffer = vim.api.nvim_get_current_buf()
-        local client = vim.lsp.start_client({ cmd = { crm, 'lsp', '--stdio' }, root_dir = root, name = 'crm' })
-        vim.lsp.buf_attach_client(buffer, client)
+        local client = crm_clients[root]
+        results.attached = client ~= nil
         vim.wait(20000, function() return #vim.diagnostic.get(buffer) > 0 end, 50)
         local diagnostics = {}
         for _, item in ipairs(vim.diagnostic.get(buffer)) do
@@ -63,6 +73,7 @@ struct NeovimTests {
         #expect(result.status == 0, "\(result.errors)")
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.json"))
         let seen = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(seen["attached"] as? Bool == true, "the FileType set-up started crm lsp for the workspace")
         let diagnostics = seen["diagnostics"] as? [[String: Any]] ?? []
         #expect(diagnostics.count == 1, "\(diagnostics)")
         #expect(diagnostics.first?["line"] as? Int == 3 && diagnostics.first?["col"] as? Int == 14)
