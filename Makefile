@@ -98,7 +98,7 @@ bench: deps
 # `make fuzz FUZZ_TARGETS="fuzz-csv fuzz-json"`. Fails on a crash, a timeout (1 s) or 2 GB of memory;
 # the inputs are left in .build-fuzz/artifacts/. Not part of `make test`.
 FUZZ_TIME ?= 60
-FUZZ_TARGETS ?= fuzz-record fuzz-roundtrip fuzz-query fuzz-csv fuzz-vcard fuzz-icalendar fuzz-json fuzz-mail fuzz-accounting
+FUZZ_TARGETS ?= fuzz-record fuzz-roundtrip fuzz-query fuzz-csv fuzz-vcard fuzz-icalendar fuzz-json fuzz-mail fuzz-accounting fuzz-lsp
 FUZZ_SWIFT := swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 

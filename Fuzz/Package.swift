@@ -25,5 +25,9 @@ let package = Package(
         .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", .product(name: "CRMInterchange", package: "crm")]),
         .executableTarget(name: "fuzz-accounting", dependencies: ["FuzzSupport", .product(name: "CRMAccounting", package: "crm")]),
         .executableTarget(name: "fuzz-mail", dependencies: ["FuzzSupport", .product(name: "CRMMail", package: "crm")]),
+        .executableTarget(name: "fuzz-lsp", dependencies: [
+            "FuzzSupport", .product(name: "CRMEditor", package: "crm"), .product(name: "CRMInterchange", package: "crm"),
+            .product(name: "CRMWorkspace", package: "crm"),
+        ]),
     ]
 )

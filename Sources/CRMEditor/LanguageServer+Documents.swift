@@ -51,16 +51,24 @@ extension LanguageServer {
 
     /// `textDocument/publishDiagnostics` for each file changed since the last call: what
     /// `crm check` says about the open files as the editor has them, against the rest of the
-    /// workspace on disk; empty for files closed since.
+    /// workspace on disk; for the records that refer to a record deleted on disk; empty for
+    /// files closed or fixed since.
     public mutating func publishDiagnostics() -> [JSON] {
-        guard !pending.isEmpty, let workspace else { return [] }
+        guard !pending.isEmpty, let workspace, let root else { return [] }
         let open = documents.values.sorted { $0.path < $1.path }
         let records = open.filter { WorkspaceFile(path: $0.path, schema: workspace.schema).isRecord }
         var found: [String: [Diagnostic]] = [:]
-        if !records.isEmpty {
+        let gone = deleted.subtracting(records.map(\.path)).filter { WorkspaceFile(path: $0, schema: workspace.schema).isRecord }
+        if !records.isEmpty || !gone.isEmpty {
             let files = records.map { ChangedFile(path: $0.path, bytes: Array($0.text.text.utf8), before: nil) }
+                + gone.sorted().map { ChangedFile(path: $0, bytes: nil, before: nil) }
             for problem in WorkspaceCheck(workspace, today: today).changes(files) { found[problem.path, default: []].append(problem) }
         }
+        let openPaths = Set(open.map(\.path))
+        let elsewhere = Set(found.keys.filter { !openPaths.contains($0) }.map { FileURI.uri(root + "/" + $0) })
+        pending.formUnion(elsewhere)
+        pending.formUnion(related)
+        related = elsewhere
         for document in open where !records.contains(where: { $0.uri == document.uri }) && document.path.hasSuffix(".yaml") {
             do {
                 _ = try RecordDocument(parsing: Array(document.text.text.utf8), path: document.path)
@@ -75,6 +83,9 @@ extension LanguageServer {
             if let document = documents[uri] {
                 params.append(("version", .integer(document.version)))
                 diagnostics = (found[document.path] ?? []).map { Self.diagnostic($0, in: document.text) }
+            } else if let path = relativePath(uri), let problems = found[path] {
+                let text = (try? FileIO.read(root + "/" + path, limit: RecordFile.maximumSize)).map { EditorText(String(decoding: $0, as: UTF8.self)) }
+                diagnostics = problems.map { Self.diagnostic($0, in: text ?? EditorText("")) }
             }
             params.append(("diagnostics", .array(diagnostics)))
             messages.append(RPC.notification("textDocument/publishDiagnostics", .object(params)))

@@ -29,6 +29,10 @@ public struct LanguageServer {
     var documents: [String: OpenDocument] = [:]
     /// Open files whose diagnostics are to be sent, and closed ones whose are to be cleared.
     var pending: Set<String> = []
+    /// Record files deleted on disk (as the client reported), whose referrers are problems.
+    var deleted: Set<String> = []
+    /// Files not open whose diagnostics were sent (the referrers of deleted records).
+    var related: Set<String> = []
 
     public init(root: String?, today: CivilDate, now: CivilDateTime) {
         self.root = root
@@ -79,6 +83,7 @@ public struct LanguageServer {
         case "textDocument/definition": return try definition(params)
         case "textDocument/references": return try references(params)
         case "textDocument/documentSymbol": return try symbols(params)
+        case "textDocument/codeAction": return try codeActions(params)
         default: throw Failure(code: RPC.methodNotFound, message: "unknown method '\(method)'")
         }
     }
@@ -93,7 +98,15 @@ public struct LanguageServer {
         case "textDocument/didOpen": open(params)
         case "textDocument/didChange": change(params)
         case "textDocument/didClose": close(params)
-        case "textDocument/didSave", "workspace/didChangeWatchedFiles": reload()
+        case "textDocument/didSave": reload()
+        case "workspace/didChangeWatchedFiles":
+            if case .array(let changes)? = params["changes"] {
+                for change in changes {
+                    guard let uri = change["uri"]?.string, let path = relativePath(uri) else { continue }
+                    if change["type"]?.int == 3 { deleted.insert(path) } else { deleted.remove(path) }
+                }
+            }
+            reload()
         default: break
         }
     }
@@ -120,6 +133,7 @@ public struct LanguageServer {
             ("definitionProvider", .bool(true)),
             ("referencesProvider", .bool(true)),
             ("documentSymbolProvider", .bool(true)),
+            ("codeActionProvider", .object([("codeActionKinds", .array([.string("quickfix")]))])),
         ])
         return .object([("capabilities", capabilities), ("serverInfo", .object([("name", .string("crm"))]))])
     }
@@ -139,5 +153,7 @@ public struct LanguageServer {
         workspace = Workspace(root: root)
         loadedIndex = nil
         pending.formUnion(documents.keys)
+        pending.formUnion(related)
+        deleted = deleted.filter { FileIO.kind(of: root + "/" + $0) == nil }
     }
 }

@@ -12,7 +12,8 @@ enum LanguageServerCommand {
             An editor starts crm lsp and talks to it over standard input and output: diagnostics as
             you type (what crm check says about the unsaved text), completion of field names, enum
             values and record ids, hover, go to definition, find references and the fields as
-            symbols. The workspace is -C, else $CRM_WORKSPACE, else the editor's root folder.
+            symbols, quick fixes for "did you mean". The workspace is -C, else $CRM_WORKSPACE, else
+            the editor's root folder.
             docs/editors.md shows the set-up for Neovim, Vim, VS Code, Helix, Emacs and Kakoune.
             """,
         options: [stdio.spec],

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import CRMEditor
+
+/// Records deleted on disk: the files that still refer to them are marked, open or not.
+@Suite("crm lsp: deleted records")
+struct DeletedRecordTests {
+    @Test("A customer deleted on disk marks the records that refer to it; restoring it clears them")
+    func deleted() throws {
+        var session = try EditorSession()
+        session.open("calls/2026/11/2026-11-20-beta-x1y2.yaml", "customer: beta\nat: 2026-11-20T10:00\nsubject: Servis\n")
+        _ = try session.diagnostics("calls/2026/11/2026-11-20-beta-x1y2.yaml")
+        let path = session.fixture.root + "/customers/acme.yaml"
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: path)
+        session.send(notification: "workspace/didChangeWatchedFiles", ["changes": .array([
+            .object([("uri", .string(session.uri("customers/acme.yaml"))), ("type", .integer(3))]),
+        ])])
+        let published = session.server.publishDiagnostics()
+        let marked = published.filter { note in
+            guard case .array(let items)? = note["params"]?["diagnostics"] else { return false }
+            return items.contains { $0["code"]?.string == "broken-reference" }
+        }.compactMap { $0["params"]?["uri"]?.string }
+        #expect(marked.contains(session.uri("contacts/jana-mala.yaml")) && marked.contains(session.uri("calls/2026/11/2026-11-02-acme-a1b2.yaml")),
+                "\(marked)")
+        try saved.write(toFile: path, atomically: true, encoding: .utf8)
+        session.send(notification: "workspace/didChangeWatchedFiles", ["changes": .array([
+            .object([("uri", .string(session.uri("customers/acme.yaml"))), ("type", .integer(1))]),
+        ])])
+        #expect(try session.diagnostics("contacts/jana-mala.yaml").isEmpty, "cleared once the customer is back")
+    }
+}
