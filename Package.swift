@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit", "CRMWorkflow", "CRMMerge", "CRMInterchange", "CRMEditor",
                                                     "CRMCheck", "CRMChange", "CRMMail", "CRMAccounting", "CRMPrivacy"]),
         .executableTarget(name: "crm", dependencies: ["CRMCommands"]),
-        .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery"], path: "Sources/crm-dev"),
+        .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMEditor", "CRMInterchange"], path: "Sources/crm-dev"),
         .target(name: "CRMTestSupport", dependencies: ["CRMWorkspace", "CRMInterchange"], path: "Tests/CRMTestSupport"),
         .testTarget(name: "CRMSyntaxTests", dependencies: ["CRMSyntax", "CRMTestSupport"]),
         .testTarget(name: "CRMWorkspaceTests", dependencies: ["CRMWorkspace", "CRMSyntax", "CRMTestSupport"]),

@@ -5,7 +5,7 @@ import Foundation
 /// a table of figures, ratios and targets, and fails when a target is missed. With `--record`,
 /// also writes the results and the machine they were measured on to FILE (docs/performance.md).
 enum Benchmarks {
-    static let known = ["syntax", "workspace", "query", "history", "speed", "hooks", "growth"]
+    static let known = ["syntax", "workspace", "query", "history", "speed", "hooks", "editor", "growth"]
 
     static func run(_ arguments: [String]) throws -> Int32 {
         var names: [String] = []
@@ -38,6 +38,7 @@ enum Benchmarks {
             case "history": results += try HistoryBenchmark(records: records).run()
             case "speed": results += try SpeedBenchmark(records: records).run()
             case "hooks": results += try HookBenchmark(records: records).run()
+            case "editor": results += try EditorBenchmark(records: records).run()
             case "growth":
                 growth = try GrowthBenchmark(sizes: sizes).measure()
                 results += GrowthBenchmark.results(growth)
