@@ -13,10 +13,11 @@ struct ReferenceLookup {
     let deleted: Set<String>
     private var listing: [RecordFile]?
 
-    init(workspace: Workspace, created: [String: String], deleted: Set<String>) {
+    init(workspace: Workspace, created: [String: String], deleted: Set<String>, listing: [RecordFile]? = nil) {
         self.workspace = workspace
         self.created = created
         self.deleted = deleted
+        self.listing = listing
     }
 
     /// An index that knows the id and type (not the fields) of every record `documents` refer
@@ -46,8 +47,9 @@ struct ReferenceLookup {
     mutating func duplicates(of created: [String: String], paths: [String: String]) -> [Diagnostic] {
         let new = created.keys.filter { id in paths[id].map { FileIO.kind(of: workspace.absolute($0)) == nil } ?? false }
         guard !new.isEmpty else { return [] }
+        let wanted = Set(new)
         var byID: [String: String] = [:]
-        for file in files() where !deleted.contains(file.id) { byID[file.id] = byID[file.id] ?? file.path }
+        for file in files() where wanted.contains(file.id) && !deleted.contains(file.id) { byID[file.id] = byID[file.id] ?? file.path }
         return new.sorted().compactMap { id in
             guard let other = byID[id], let path = paths[id], other != path else { return nil }
             return Diagnostic(code: "duplicate-id", path: path, location: nil, message: "duplicate id '\(id)': \(other) has it too",

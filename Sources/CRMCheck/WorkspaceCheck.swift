@@ -35,6 +35,9 @@ public struct WorkspaceCheck: Sendable {
     /// A changed record that repeats another's unique value is a warning, not an error
     /// (`--allow-duplicate`).
     public let allowsDuplicates: Bool
+    /// The workspace's record files, when the caller keeps them (an editor's server between
+    /// changes on disk); `changes` lists the folders itself otherwise, when it must.
+    public var listing: [RecordFile]?
 
     public init(_ workspace: Workspace, today: CivilDate? = nil, allowsDuplicates: Bool = false) {
         self.workspace = workspace
@@ -99,7 +102,7 @@ public struct WorkspaceCheck: Sendable {
                 problems.append(error)
             }
         }
-        var lookup = ReferenceLookup(workspace: workspace, created: created, deleted: Set(deleted.keys))
+        var lookup = ReferenceLookup(workspace: workspace, created: created, deleted: Set(deleted.keys), listing: listing)
         let index = lookup.index(for: documents.map { ($0.type, $0.document) })
         problems += lookup.duplicates(of: created, paths: Dictionary(files.map { (RecordFile(path: $0.path, type: "").id, $0.path) },
                                                                      uniquingKeysWith: { first, _ in first }))

@@ -62,7 +62,10 @@ extension LanguageServer {
         if !records.isEmpty || !gone.isEmpty {
             let files = records.map { ChangedFile(path: $0.path, bytes: Array($0.text.text.utf8), before: nil) }
                 + gone.sorted().map { ChangedFile(path: $0, bytes: nil, before: nil) }
-            for problem in WorkspaceCheck(workspace, today: today).changes(files) { found[problem.path, default: []].append(problem) }
+            if listing == nil { listing = RecordScanner.scan(workspace).files }
+            var check = WorkspaceCheck(workspace, today: today)
+            check.listing = listing
+            for problem in check.changes(files) { found[problem.path, default: []].append(problem) }
         }
         let openPaths = Set(open.map(\.path))
         let elsewhere = Set(found.keys.filter { !openPaths.contains($0) }.map { FileURI.uri(root + "/" + $0) })

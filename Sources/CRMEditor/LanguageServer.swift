@@ -33,6 +33,10 @@ public struct LanguageServer {
     var deleted: Set<String> = []
     /// Files not open whose diagnostics were sent (the referrers of deleted records).
     var related: Set<String> = []
+    /// True when the client lets the server register the files it wants to hear about.
+    var watchesFiles = false
+    /// The workspace's record files as last listed, kept until files change on disk.
+    var listing: [RecordFile]?
 
     public init(root: String?, today: CivilDate, now: CivilDateTime) {
         self.root = root
@@ -54,10 +58,7 @@ public struct LanguageServer {
             return [RPC.error(message["id"] ?? .null, RPC.invalidRequest, "a message without a method")]
         }
         let params = message["params"] ?? .null
-        guard let id = message["id"] else {
-            notification(method, params)
-            return []
-        }
+        guard let id = message["id"] else { return notification(method, params) }
         do throws(Failure) {
             return [RPC.response(id, try request(method, params))]
         } catch {
@@ -88,13 +89,20 @@ public struct LanguageServer {
         }
     }
 
-    private mutating func notification(_ method: String, _ params: JSON) {
+    private mutating func notification(_ method: String, _ params: JSON) -> [JSON] {
         if method == "exit" {
             exitCode = state == .shuttingDown ? 0 : 1
-            return
+            return []
         }
-        guard state == .running else { return }
+        guard state == .running else { return [] }
         switch method {
+        case "initialized" where watchesFiles:
+            // Clients report changed files only for the patterns a server registers.
+            let watcher = JSON.object([("globPattern", .string("**/*.yaml"))])
+            let registration = JSON.object([("id", .string("crm-files")), ("method", .string("workspace/didChangeWatchedFiles")),
+                                            ("registerOptions", .object([("watchers", .array([watcher]))]))])
+            return [.object([("jsonrpc", .string("2.0")), ("id", .string("crm-watch")), ("method", .string("client/registerCapability")),
+                             ("params", .object([("registrations", .array([registration]))]))])]
         case "textDocument/didOpen": open(params)
         case "textDocument/didChange": change(params)
         case "textDocument/didClose": close(params)
@@ -109,6 +117,7 @@ public struct LanguageServer {
             reload()
         default: break
         }
+        return []
     }
 
     private mutating func initialize(_ params: JSON) throws(Failure) -> JSON {
@@ -124,6 +133,7 @@ public struct LanguageServer {
             throw Failure(code: RPC.invalidParams, message: "no crm workspace (a folder with .crm/) at or above the client's root folder")
         }
         workspace = Workspace(root: root)
+        watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"] == .bool(true)
         state = .running
         let capabilities = JSON.object([
             ("positionEncoding", .string("utf-16")),
@@ -152,6 +162,7 @@ public struct LanguageServer {
         guard let root else { return }
         workspace = Workspace(root: root)
         loadedIndex = nil
+        listing = nil
         pending.formUnion(documents.keys)
         pending.formUnion(related)
         deleted = deleted.filter { FileIO.kind(of: root + "/" + $0) == nil }

@@ -133,6 +133,18 @@ struct LanguageServerTests {
         #expect(session.server.exitCode == 0)
     }
 
+    @Test("A client that lets servers register file watchers is asked to report changed record files")
+    func registersWatcher() throws {
+        var session = try EditorSession(initialize: false)
+        let workspace = JSON.object([("didChangeWatchedFiles", .object([("dynamicRegistration", .bool(true))]))])
+        _ = session.send(request: "initialize", ["rootUri": .string(FileURI.uri(session.fixture.root)),
+                                                 "capabilities": .object([("workspace", workspace)])])
+        let sent = session.server.receive(Array(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#.utf8))
+        #expect(sent.first?["method"]?.string == "client/registerCapability")
+        #expect(sent.first?["params"]?["registrations"].map { $0.compact.contains("**/*.yaml") } == true)
+        #expect(session.server.receive(Array(#"{"jsonrpc":"2.0","id":"crm-watch","result":null}"#.utf8)).isEmpty, "the client's answer needs none")
+    }
+
     @Test("exit without shutdown is status 1; a root that is no workspace is refused")
     func exitWithoutShutdown() throws {
         var session = try EditorSession()
