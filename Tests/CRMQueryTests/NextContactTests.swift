@@ -8,18 +8,7 @@ import Testing
 @Suite("next-contact: the cadence rule in queries")
 struct NextContactTests {
     static let today = CivilDate("2026-11-22")!
-    static let files = [
-        ".crm/config.yaml": "name: test\ncadence:\n  enterprise: 30d\n  vip: 2w\n  default: 6m\n",
-        "customers/alfa.yaml": "name: Alfa a.s.\nstatus: active\nsegment: enterprise\ncreated: 2026-01-10\n",
-        "customers/beta.yaml": "name: Beta s.r.o.\nstatus: active\nsegment: enterprise\ntags: [vip]\n",
-        "customers/gama.yaml": "name: Gama v.o.s.\nstatus: prospect\ncontact-every: 3m\ncreated: 2026-05-01\n",
-        "customers/delta.yaml": "name: Delta k.s.\nstatus: churned\nsegment: enterprise\n",
-        "customers/epsilon.yaml": "name: Epsilon s.r.o.\nstatus: lead\ncreated: 2026-10-01\n",
-        "contacts/jana-mala.yaml": "name: Jana Malá\ncustomer: alfa\ncontact-every: 1w\n",
-        "contacts/petr-novy.yaml": "name: Petr Nový\ncustomer: beta\n",
-        "calls/2026/11/2026-11-01-alfa-a1a1.yaml": "customer: alfa\ncontact: jana-mala\nat: 2026-11-01T10:00\nsubject: Servis\n",
-        "calls/2026/11/2026-11-12-beta-b1b1.yaml": "customer: beta\nat: 2026-11-12T10:00\nsubject: Nabídka\n",
-    ]
+    static let files = CadenceFixture.files.merging(["contacts/petr-novy.yaml": "name: Petr Nový\ncustomer: beta\n"]) { $1 }
 
     static func index() throws -> (WorkspaceIndex, TemporaryWorkspace) {
         let fixture = try TemporaryWorkspace(files: files)
