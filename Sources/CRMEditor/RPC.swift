@@ -6,7 +6,6 @@ enum RPC {
     static let invalidRequest = -32600
     static let methodNotFound = -32601
     static let invalidParams = -32602
-    static let internalError = -32603
     static let serverNotInitialized = -32002
 
     static func response(_ id: JSON, _ result: JSON) -> JSON {
