@@ -54,7 +54,8 @@ extension LanguageServer {
     /// workspace on disk; for the records that refer to a record deleted on disk; empty for
     /// files closed or fixed since.
     public mutating func publishDiagnostics() -> [JSON] {
-        guard !pending.isEmpty, let workspace, let root else { return [] }
+        guard !pending.isEmpty || diskChanged, let workspace, let root else { return [] }
+        diskChanged = false
         let open = documents.values.sorted { $0.path < $1.path }
         let records = open.filter { WorkspaceFile(path: $0.path, schema: workspace.schema).isRecord }
         var found: [String: [Diagnostic]] = [:]

@@ -37,6 +37,8 @@ public struct LanguageServer {
     var watchesFiles = false
     /// The workspace's record files as last listed, kept until files change on disk.
     var listing: [RecordFile]?
+    /// True when files changed on disk since the last check: closed files may need diagnostics too.
+    var diskChanged = false
 
     public init(root: String?, today: CivilDate, now: CivilDateTime) {
         self.root = root
@@ -164,7 +166,7 @@ public struct LanguageServer {
         loadedIndex = nil
         listing = nil
         pending.formUnion(documents.keys)
-        pending.formUnion(related)
+        diskChanged = true
         deleted = deleted.filter { FileIO.kind(of: root + "/" + $0) == nil }
     }
 }

@@ -37,9 +37,12 @@ struct RecordHover {
         }
         if let position = index.position(of: record.id) {
             var open: [String: Int] = [:]
+            var lifecycles: [String: Lifecycle?] = [:]
             for other in index.referrerPositions(of: position) {
                 let referrer = index.records[other]
-                guard let type = index.schema.type(named: referrer.type), let lifecycle = Lifecycle(type: type),
+                guard let type = index.schema.type(named: referrer.type) else { continue }
+                if lifecycles.index(forKey: type.name) == nil { lifecycles.updateValue(Lifecycle(type: type), forKey: type.name) }
+                guard let lifecycle = lifecycles[type.name] ?? nil,
                       let state = lifecycle.stateField, let value = referrer[state]?.string,
                       !(lifecycle.workflow?.closing.contains(value) ?? true) else { continue }
                 open[type.folder, default: 0] += 1

@@ -29,4 +29,16 @@ struct DeletedRecordTests {
         ])])
         #expect(try session.diagnostics("contacts/jana-mala.yaml").isEmpty, "cleared once the customer is back")
     }
+
+    @Test("With no file open, a deletion on disk still marks the referrers")
+    func nothingOpen() throws {
+        var session = try EditorSession()
+        try FileManager.default.removeItem(atPath: session.fixture.root + "/customers/beta.yaml")
+        session.send(notification: "workspace/didChangeWatchedFiles", ["changes": .array([
+            .object([("uri", .string(session.uri("customers/beta.yaml"))), ("type", .integer(3))]),
+        ])])
+        let found = try session.diagnostics("contacts/petr-novy.yaml")
+        #expect(found.map(\.code) == ["broken-reference"], "\(found)")
+        #expect(session.server.publishDiagnostics().isEmpty, "nothing changed since")
+    }
 }
