@@ -35,6 +35,8 @@ public struct LanguageServer {
     var related: Set<String> = []
     /// True when the client lets the server register the files it wants to hear about.
     var watchesFiles = false
+    /// True when the client applies workspace edits that rename files (as a rename needs).
+    var renamesFiles = false
     /// The workspace's record files as last listed, kept until files change on disk.
     var listing: [RecordFile]?
     /// True when files changed on disk since the last check: closed files may need diagnostics too.
@@ -87,6 +89,8 @@ public struct LanguageServer {
         case "textDocument/references": return try references(params)
         case "textDocument/documentSymbol": return try symbols(params)
         case "textDocument/codeAction": return try codeActions(params)
+        case "textDocument/prepareRename": return try prepareRename(params)
+        case "textDocument/rename": return try rename(params)
         default: throw Failure(code: RPC.methodNotFound, message: "unknown method '\(method)'")
         }
     }
@@ -136,6 +140,8 @@ public struct LanguageServer {
         }
         workspace = Workspace(root: root)
         watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"] == .bool(true)
+        let operations = params["capabilities"]?["workspace"]?["workspaceEdit"]?["resourceOperations"]
+        if case .array(let kinds)? = operations { renamesFiles = kinds.contains(.string("rename")) }
         state = .running
         let capabilities = JSON.object([
             ("positionEncoding", .string("utf-16")),
@@ -146,6 +152,7 @@ public struct LanguageServer {
             ("referencesProvider", .bool(true)),
             ("documentSymbolProvider", .bool(true)),
             ("codeActionProvider", .object([("codeActionKinds", .array([.string("quickfix")]))])),
+            ("renameProvider", .object([("prepareProvider", .bool(true))])),
         ])
         return .object([("capabilities", capabilities), ("serverInfo", .object([("name", .string("crm"))]))])
     }

@@ -7,6 +7,9 @@ enum RPC {
     static let methodNotFound = -32601
     static let invalidParams = -32602
     static let serverNotInitialized = -32002
+    /// The protocol's code for a request the server understood but could not carry out.
+    static let requestFailed = -32803
+    static let requestCancelled = -32800
 
     static func response(_ id: JSON, _ result: JSON) -> JSON {
         .object([("jsonrpc", .string("2.0")), ("id", id), ("result", result)])

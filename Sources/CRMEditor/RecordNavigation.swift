@@ -7,12 +7,19 @@ extension LanguageServer {
     mutating func definition(_ params: JSON) throws(Failure) -> JSON {
         let document = try document(params)
         guard let position = params["position"]?.position else { throw Failure(code: RPC.invalidParams, message: "the request has no position") }
-        let context = RecordContext(document.text)
-        guard let root, let index = index(), let type = workspace?.schema.type(forPath: document.path),
-              let word = context.word(at: position), let owner = context.owner(ofLine: position.line),
-              let target = type.field(owner.key)?.kind.referencedType, let record = index.record(word.text), record.type == target else { return .null }
+        guard let root, let index = index(), let (record, _) = referencedRecord(document, at: position, index: index) else { return .null }
         let start = EditorText.Position(line: 0, character: 0)
         return RPC.location(uri: FileURI.uri(root + "/" + record.path), start, start)
+    }
+
+    /// The record a reference at `position` names, with the reference's word.
+    func referencedRecord(_ document: OpenDocument, at position: EditorText.Position, index: WorkspaceIndex)
+        -> (Record, (text: String, start: EditorText.Position, end: EditorText.Position))? {
+        let context = RecordContext(document.text)
+        guard let type = workspace?.schema.type(forPath: document.path), let word = context.word(at: position),
+              let owner = context.owner(ofLine: position.line), let target = type.field(owner.key)?.kind.referencedType,
+              let record = index.record(word.text), record.type == target else { return nil }
+        return (record, word)
     }
 
     /// The records that refer to the record open in the editor, each at the line naming it.

@@ -21,11 +21,11 @@ struct EditorSession {
     var server: LanguageServer
     var nextID = 1
 
-    init(files: [String: String] = EditorSession.files, initialize: Bool = true) throws {
+    init(files: [String: String] = EditorSession.files, initialize: Bool = true, capabilities: JSON = .object([])) throws {
         fixture = try TemporaryWorkspace(files: files)
         server = LanguageServer(root: nil, today: CivilDate("2026-11-22")!, now: CivilDateTime("2026-11-22T10:30")!)
         if initialize {
-            _ = send(request: "initialize", ["rootUri": .string(FileURI.uri(fixture.root)), "capabilities": .object([])])
+            _ = send(request: "initialize", ["rootUri": .string(FileURI.uri(fixture.root)), "capabilities": capabilities])
             send(notification: "initialized", [:])
         }
     }

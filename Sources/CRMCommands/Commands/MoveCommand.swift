@@ -32,8 +32,7 @@ enum MoveCommand {
         let id = record.id
         guard id != newID else { return ExitStatus.success }
         if index.record(newID) != nil { throw CommandError("a record with id '\(newID)' exists already") }
-        let folder = record.path.split(separator: "/").dropLast().joined(separator: "/")
-        let newPath = folder + "/" + newID + ".yaml"
+        let newPath = ReferenceRetarget.path(of: record, renamedTo: newID)
         let documents = Dictionary(loaded.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let updated = try ReferenceUpdate.retarget(from: record, to: newID, index: index, documents: documents, change: &change)
         let bytes: [UInt8]

@@ -24,22 +24,15 @@ enum ReferenceUpdate {
                          except: Set<String> = [], change: inout WorkspaceChange) throws(CommandError) -> Int {
         var updated = 0
         for referrer in index.referrers(of: record) where !except.contains(referrer.id) {
-            guard let type = index.schema.type(named: referrer.type), var document = documents[referrer.path] else { continue }
-            for (key, target) in type.referenceFields where target == record.type {
-                switch document[key] {
-                case .string(record.id)?:
-                    try RecordEdit.apply { () throws(RecordEditError) in try document.set(key, to: .string(newID)) }
-                case .list(let items)? where items.contains(record.id):
-                    let moved = items.reduce(into: [String]()) { result, item in
-                        let item = item == record.id ? newID : item
-                        if !result.contains(item) { result.append(item) }
-                    }
-                    try RecordEdit.apply { () throws(RecordEditError) in try document.set(key, to: .list(moved)) }
-                default:
-                    continue
-                }
+            guard let type = index.schema.type(named: referrer.type), let document = documents[referrer.path] else { continue }
+            let moved: RecordDocument?
+            do {
+                moved = try ReferenceRetarget.retargeted(document, type: type, from: record, to: newID)
+            } catch {
+                throw CommandError(error.description)
             }
-            change.write(document.bytes, to: referrer.path)
+            guard let moved else { continue }
+            change.write(moved.bytes, to: referrer.path)
             updated += 1
         }
         return updated

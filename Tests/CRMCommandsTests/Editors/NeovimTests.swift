@@ -3,7 +3,7 @@ import Testing
 
 /// `crm lsp` in a real editor: Neovim (Debian's package), headless, with its built-in LSP
 /// client on a fixture workspace. The diagnostic is read through vim.diagnostic.get, then
-/// completion, hover and a jump to a definition.
+/// completion, hover, a jump to a definition and a rename applied by the editor.
 @Suite("Editors: crm lsp in Neovim", .serialized)
 struct NeovimTests {
     static let isInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim")
@@ -49,6 +49,14 @@ struct NeovimTests {
           if reply.result then vim.lsp.util.jump_to_location(reply.result, 'utf-16') end
         end
         results.jumped = vim.api.nvim_buf_get_name(0)
+        local rename = at(1, 11)
+        rename.newName = 'acme-cz'
+        local renamed = vim.lsp.buf_request_sync(buffer, 'textDocument/rename', rename, 10000)
+        for _, reply in pairs(renamed or {}) do
+          results.renameError = reply.err and reply.err.message
+          if reply.result then vim.lsp.util.apply_workspace_edit(reply.result, 'utf-16') end
+        end
+        vim.cmd('silent wall')
         local file = io.open(out, 'w')
         file:write(vim.fn.json_encode(results))
         file:close()
@@ -56,7 +64,7 @@ struct NeovimTests {
         vim.cmd('qa!')
         """
 
-    @Test("A bad enum value's diagnostic, completion of its values, hover on a field, a jump to a referenced record",
+    @Test("A bad enum value's diagnostic, completion of its values, hover on a field, a jump to a referenced record, a rename",
           .enabled(if: isInstalled, "Neovim is not installed (make deps installs it)"))
     func neovim() throws {
         let fixture = try GitFixture(files: [
@@ -81,5 +89,10 @@ struct NeovimTests {
         #expect((seen["completion"] as? [String])?.prefix(2) == ["consent", "contract"])
         #expect((seen["hover"] as? String)?.hasPrefix("**role**") == true, "\(seen["hover"] ?? "")")
         #expect((seen["jumped"] as? String)?.hasSuffix("/customers/acme.yaml") == true, "\(seen["jumped"] ?? "")")
+        #expect(seen["renameError"] == nil, "\(seen["renameError"] ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/customers/acme.yaml"))
+        #expect(try String(contentsOfFile: fixture.root + "/customers/acme-cz.yaml", encoding: .utf8) == "name: Acme s.r.o.\nstatus: active\n")
+        #expect(try String(contentsOfFile: fixture.root + "/contacts/jana-mala.yaml", encoding: .utf8)
+                == "name: Jana Malá\ncustomer: acme-cz\nrole: nákupčí\nlawful-basis: contrct\n")
     }
 }
