@@ -41,6 +41,8 @@ public struct LanguageServer {
     var listing: [RecordFile]?
     /// True when files changed on disk since the last check: closed files may need diagnostics too.
     var diskChanged = false
+    /// The workspace's folders as last looked at, for clients that report no file changes.
+    var folderStamps: FolderStamps?
 
     public init(root: String?, today: CivilDate, now: CivilDateTime) {
         self.root = root
@@ -50,12 +52,34 @@ public struct LanguageServer {
 
     /// Handles one message's body; returns the messages to send.
     public mutating func receive(_ body: [UInt8]) -> [JSON] {
-        let message: JSON
-        do {
-            message = try JSONReader.read(body)
-        } catch {
-            return [RPC.error(.null, RPC.parseError, "the message is not JSON: \(error.description)")]
+        receive(batch: [body])
+    }
+
+    /// Handles the messages that arrived together, in order. A request that a later
+    /// `$/cancelRequest` among them cancels is answered with RequestCancelled, not carried out.
+    public mutating func receive(batch bodies: [[UInt8]]) -> [JSON] {
+        let messages: [Result<JSON, JSONError>] = bodies.map { body in Result { () throws(JSONError) in try JSONReader.read(body) } }
+        var cancelled: [JSON] = []
+        for case .success(let message) in messages where message["method"]?.string == "$/cancelRequest" {
+            if let id = message["params"]?["id"] { cancelled.append(id) }
         }
+        var replies: [JSON] = []
+        for index in messages.indices where exitCode == nil {
+            switch messages[index] {
+            case .failure(let error):
+                replies.append(RPC.error(.null, RPC.parseError, "the message is not JSON: \(error.description)"))
+            case .success(let message):
+                if message["method"] != nil, let id = message["id"], cancelled.contains(id) {
+                    replies.append(RPC.error(id, RPC.requestCancelled, "the request was cancelled"))
+                } else {
+                    replies += handle(message)
+                }
+            }
+        }
+        return replies
+    }
+
+    private mutating func handle(_ message: JSON) -> [JSON] {
         guard let method = message["method"]?.string else {
             // A response to a request of ours: the server sends none, so there is nothing to match.
             if message["id"] != nil && (message["result"] != nil || message["error"] != nil) { return [] }
@@ -163,6 +187,28 @@ public struct LanguageServer {
         guard let workspace else { return nil }
         loadedIndex = WorkspaceIndex(workspace: workspace)
         return loadedIndex
+    }
+
+    /// True when the server looks at the disk itself, since the client reports no changed files.
+    public var pollsDisk: Bool { state == .running && !watchesFiles }
+
+    /// Looks for files changed on disk since the last look (by the folders' stamps); when some
+    /// did, the workspace is read again, and the records gone count as deleted.
+    public mutating func checkDisk() {
+        guard let workspace else { return }
+        let before = listing ?? RecordScanner.scan(workspace).files
+        guard let stamps = folderStamps else {
+            listing = before
+            folderStamps = FolderStamps(workspace: workspace, records: before)
+            return
+        }
+        guard stamps.changed() else { return }
+        reload()
+        guard let reloaded = self.workspace else { return }
+        let after = RecordScanner.scan(reloaded).files
+        listing = after
+        deleted.formUnion(Set(before.map(\.path)).subtracting(after.map(\.path)))
+        folderStamps = FolderStamps(workspace: reloaded, records: after)
     }
 
     /// Files changed on disk (a save, a pull, a teammate's sync): the workspace is read again

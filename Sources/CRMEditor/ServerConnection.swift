@@ -24,28 +24,42 @@ public struct ServerConnection {
         quiet = quietMilliseconds
     }
 
-    /// Serves until the end; returns the exit status (0 after `shutdown` and `exit`).
+    /// Serves until the end; returns the exit status (0 after `shutdown` and `exit`). What is
+    /// waiting is read and handled together, so a request cancelled meanwhile is not carried
+    /// out. While the client is quiet, a server whose client reports no changed files looks at
+    /// the disk once a second.
     public mutating func run() throws(FileError) -> Int32 {
         var framer = MessageFramer()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while server.exitCode == nil {
             if !waiting(quiet) {
                 try send(server.publishDiagnostics())
-                if !waiting(-1) { return 1 }
-            }
-            let count = try SystemCall.count("read", "standard input") { chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) } }
-            if count == 0 { return server.exitCode ?? 1 }
-            framer.append(chunk[..<count])
-            while server.exitCode == nil {
-                let body: [UInt8]?
-                do {
-                    body = try framer.next()
-                } catch {
-                    throw FileError(path: "standard input", code: EPROTO, operation: "read a message (\(error.description)) from")
+                while server.pollsDisk && !waiting(1000) {
+                    server.checkDisk()
+                    try send(server.publishDiagnostics())
                 }
-                guard let body else { break }
-                try send(server.receive(body))
             }
+            var bodies: [[UInt8]] = []
+            var ended = false
+            var broken: MessageFramer.FramingError?
+            repeat {
+                let count = try SystemCall.count("read", "standard input") { chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) } }
+                if count == 0 {
+                    ended = true
+                    break
+                }
+                framer.append(chunk[..<count])
+                do {
+                    while let body = try framer.next() { bodies.append(body) }
+                } catch {
+                    broken = error
+                }
+            } while broken == nil && bodies.count < 64 && waiting(0)
+            try send(server.receive(batch: bodies))
+            if let broken, server.exitCode == nil {
+                throw FileError(path: "standard input", code: EPROTO, operation: "read a message (\(broken.description)) from")
+            }
+            if ended { return server.exitCode ?? 1 }
         }
         return server.exitCode ?? 1
     }

@@ -26,7 +26,8 @@ struct EditorSession {
         server = LanguageServer(root: nil, today: CivilDate("2026-11-22")!, now: CivilDateTime("2026-11-22T10:30")!)
         if initialize {
             _ = send(request: "initialize", ["rootUri": .string(FileURI.uri(fixture.root)), "capabilities": capabilities])
-            send(notification: "initialized", [:])
+            // The reply may be a request to register a file watcher.
+            _ = server.receive(Array(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#.utf8))
         }
     }
 

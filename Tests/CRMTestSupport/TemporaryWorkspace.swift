@@ -23,4 +23,15 @@ public final class TemporaryWorkspace {
     }
 
     public var workspace: Workspace { Workspace(root: root) }
+
+    /// Sets the times of every folder an hour back, out of the racy window of stamps, as if
+    /// nothing had changed for a while.
+    public func settleFolders() throws {
+        let past = Date(timeIntervalSinceNow: -3600)
+        let folders = (FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? [])
+            .filter { FileIO.isDirectory(root + "/" + $0) } + [""]
+        for folder in folders {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: root + "/" + folder)
+        }
+    }
 }
