@@ -174,6 +174,12 @@ public struct WorkspaceCheck: Sendable {
                            hint: RecordID.suggestion(for: id).map { "rename the file to \($0).yaml" })]
     }
 
+    /// The problems of the definition files alone (settings, types, saved queries and
+    /// reports), as the workspace reads them: an editor's unsaved texts included.
+    public func definitions() -> [Diagnostic] {
+        Self.sorted(workspace.problems + definitionProblems())
+    }
+
     /// Saved queries and reports that cannot be read or no longer fit the schema.
     private func definitionProblems() -> [Diagnostic] {
         let today = self.today ?? CivilDate(dayNumber: 0)

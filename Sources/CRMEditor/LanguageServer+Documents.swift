@@ -50,9 +50,9 @@ extension LanguageServer {
     }
 
     /// `textDocument/publishDiagnostics` for each file changed since the last call: what
-    /// `crm check` says about the open files as the editor has them, against the rest of the
-    /// workspace on disk; for the records that refer to a record deleted on disk; empty for
-    /// files closed or fixed since.
+    /// `crm check` says about the open files as the editor has them (records, and settings,
+    /// type, query and report files), against the rest of the workspace on disk; for the
+    /// records that refer to a record deleted on disk; empty for files closed or fixed since.
     public mutating func publishDiagnostics() -> [JSON] {
         guard !pending.isEmpty || diskChanged, let workspace, let root else { return [] }
         diskChanged = false
@@ -73,7 +73,16 @@ extension LanguageServer {
         pending.formUnion(elsewhere)
         pending.formUnion(related)
         related = elsewhere
-        for document in open where !records.contains(where: { $0.uri == document.uri }) && document.path.hasSuffix(".yaml") {
+        let definitions = open.filter { WorkspaceFile(path: $0.path, schema: workspace.schema).changesSchema }
+        if !definitions.isEmpty {
+            let unsaved = Dictionary(definitions.map { ($0.path, Array($0.text.text.utf8)) }, uniquingKeysWith: { first, _ in first })
+            let paths = Set(unsaved.keys)
+            for problem in WorkspaceCheck(Workspace(root: root, unsaved: unsaved), today: today).definitions() where paths.contains(problem.path) {
+                found[problem.path, default: []].append(problem)
+            }
+        }
+        for document in open where !records.contains(where: { $0.uri == document.uri }) && !definitions.contains(where: { $0.uri == document.uri })
+            && document.path.hasSuffix(".yaml") {
             do {
                 _ = try RecordDocument(parsing: Array(document.text.text.utf8), path: document.path)
             } catch {

@@ -10,12 +10,12 @@ public struct DefinitionFiles: Sendable {
 
     /// Reads `folder` (relative to the workspace).
     public init(_ folder: String, in workspace: Workspace) {
-        guard let names = DirectoryWalker.names(in: workspace.absolute(folder)) else { return }
+        guard let names = workspace.definitions.names(in: folder) else { return }
         folderExists = true
         for name in names.sorted() where name.hasSuffix(".yaml") {
             let path = folder + "/" + name
             do {
-                documents.append((String(name.dropLast(5)), try RecordDocument(parsing: try FileIO.read(workspace.absolute(path)), path: path)))
+                documents.append((String(name.dropLast(5)), try RecordDocument(parsing: try workspace.definitions.read(path), path: path)))
             } catch let error as Diagnostic {
                 problems.append(error)
             } catch {

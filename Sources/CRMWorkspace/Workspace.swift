@@ -34,11 +34,16 @@ public struct Workspace: Sendable {
 
     public static let markerFolder = ".crm"
 
-    /// Opens the workspace at `root` (an absolute path holding `.crm/`).
-    public init(root: String) {
+    /// Where the definition files are read from.
+    public let definitions: DefinitionSource
+
+    /// Opens the workspace at `root` (an absolute path holding `.crm/`); the definition files
+    /// in `unsaved` are read from there instead of the disk, as an editor holds them.
+    public init(root: String, unsaved: [String: [UInt8]] = [:]) {
         self.root = root
-        let (config, configProblems) = WorkspaceConfig.load(root: root)
-        var (schema, schemaProblems) = SchemaLoader.load(root: root)
+        definitions = DefinitionSource(root: root, unsaved: unsaved)
+        let (config, configProblems) = WorkspaceConfig.load(definitions)
+        var (schema, schemaProblems) = SchemaLoader.load(definitions)
         schema.currency = config.currency
         schema.language = config.language
         schema.cadence = config.cadence

@@ -30,14 +30,14 @@ public struct WorkspaceConfig: Sendable, Hashable {
         self.language = language
     }
 
-    /// Reads the settings of the workspace at `root`; a missing file gives the defaults.
-    static func load(root: String) -> (WorkspaceConfig, [Diagnostic]) {
+    /// Reads the settings of the workspace `source` reads; a missing file gives the defaults.
+    static func load(_ source: DefinitionSource) -> (WorkspaceConfig, [Diagnostic]) {
         var config = WorkspaceConfig()
         var problems: [Diagnostic] = []
-        guard FileIO.kind(of: root + "/" + path) != nil else { return (config, problems) }
+        guard source.exists(path) else { return (config, problems) }
         let document: RecordDocument
         do {
-            document = try RecordDocument(parsing: try FileIO.read(root + "/" + path), path: path)
+            document = try RecordDocument(parsing: try source.read(path), path: path)
         } catch let error as Diagnostic {
             return (config, [error])
         } catch {
