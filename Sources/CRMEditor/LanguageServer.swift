@@ -145,6 +145,17 @@ public struct LanguageServer {
                 }
             }
             reload()
+        case "workspace/didDeleteFiles", "workspace/didRenameFiles", "workspace/didCreateFiles":
+            // Files deleted, renamed or made in the editor's own file tree.
+            if case .array(let files)? = params["files"] {
+                for file in files {
+                    if let path = (file["uri"] ?? file["oldUri"])?.string.flatMap(relativePath), method != "workspace/didCreateFiles" {
+                        deleted.insert(path)
+                    }
+                    if let path = file["newUri"]?.string.flatMap(relativePath) { deleted.remove(path) }
+                }
+            }
+            reload()
         default: break
         }
         return []
@@ -177,6 +188,9 @@ public struct LanguageServer {
             ("documentSymbolProvider", .bool(true)),
             ("codeActionProvider", .object([("codeActionKinds", .array([.string("quickfix")]))])),
             ("renameProvider", .object([("prepareProvider", .bool(true))])),
+            ("workspace", .object([("fileOperations", .object(["didCreate", "didRename", "didDelete"].map { operation in
+                (operation, JSON.object([("filters", .array([.object([("pattern", .object([("glob", .string("**/*.yaml"))]))])]))]))
+            }))])),
         ])
         return .object([("capabilities", capabilities), ("serverInfo", .object([("name", .string("crm"))]))])
     }

@@ -1,3 +1,4 @@
+import CRMInterchange
 import Foundation
 import Testing
 @testable import CRMEditor
@@ -40,5 +41,32 @@ struct DeletedRecordTests {
         let found = try session.diagnostics("contacts/petr-novy.yaml")
         #expect(found.map(\.code) == ["broken-reference"], "\(found)")
         #expect(session.server.publishDiagnostics().isEmpty, "nothing changed since")
+    }
+
+    @Test("A customer deleted or renamed in the editor's own file tree marks its referrers", arguments: ["delete", "rename"])
+    func fileOperation(operation: String) throws {
+        var session = try EditorSession()
+        let old = session.fixture.root + "/customers/beta.yaml"
+        if operation == "delete" {
+            try FileManager.default.removeItem(atPath: old)
+            session.send(notification: "workspace/didDeleteFiles", ["files": .array([.object([("uri", .string(session.uri("customers/beta.yaml")))])])])
+        } else {
+            try FileManager.default.moveItem(atPath: old, toPath: session.fixture.root + "/customers/beta-as.yaml")
+            session.send(notification: "workspace/didRenameFiles", ["files": .array([.object([
+                ("oldUri", .string(session.uri("customers/beta.yaml"))), ("newUri", .string(session.uri("customers/beta-as.yaml"))),
+            ])])])
+        }
+        let found = try session.diagnostics("contacts/adam-bily.yaml")
+        #expect(found.map(\.code) == ["broken-reference"], "\(found)")
+    }
+
+    @Test("The server asks to hear of record files made, renamed and deleted in the editor")
+    func registersFileOperations() throws {
+        var session = try EditorSession(initialize: false)
+        let reply = session.send(request: "initialize", ["rootUri": .string(FileURI.uri(session.fixture.root)), "capabilities": .object([])])
+        let operations = reply["result"]?["capabilities"]?["workspace"]?["fileOperations"]
+        for operation in ["didCreate", "didRename", "didDelete"] {
+            #expect(operations?[operation]?["filters"] == .array([.object([("pattern", .object([("glob", .string("**/*.yaml"))]))])]))
+        }
     }
 }
