@@ -33,6 +33,11 @@ deps:
 	command -v radicale >/dev/null || missing="$$missing radicale"; \
 	command -v vdirsyncer >/dev/null || missing="$$missing vdirsyncer"; \
 	command -v nvim >/dev/null || missing="$$missing neovim"; \
+	command -v emacs >/dev/null || missing="$$missing emacs-nox"; \
+	command -v vim >/dev/null || missing="$$missing vim-nox"; \
+	[ -e /usr/share/vim-ale/plugin/ale.vim ] || missing="$$missing vim-ale"; \
+	[ -n "$$(ls -d /usr/share/emacs/site-lisp/elpa-src/eglot-* 2>/dev/null)" ] || missing="$$missing elpa-eglot"; \
+	[ -n "$$(ls -d /usr/share/emacs/site-lisp/elpa-src/yaml-mode-* 2>/dev/null)" ] || missing="$$missing elpa-yaml-mode"; \
 	[ -e /usr/lib/x86_64-linux-gnu/libxml2.so.2 ] || [ -e /usr/lib/aarch64-linux-gnu/libxml2.so.2 ] || missing="$$missing libxml2"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \

@@ -67,20 +67,9 @@ struct NeovimTests {
     @Test("A bad enum value's diagnostic, completion of its values, hover on a field, a jump to a referenced record, a rename",
           .enabled(if: isInstalled, "Neovim is not installed (make deps installs it)"))
     func neovim() throws {
-        let fixture = try GitFixture(files: [
-            "customers/acme.yaml": "name: Acme s.r.o.\nstatus: active\n",
-        ])
-        try fixture.write("contacts/jana-mala.yaml", "name: Jana Malá\ncustomer: acme\nrole: nákupčí\nlawful-basis: contrct\n")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-nvim-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.script.write(toFile: folder + "/test.lua", atomically: true, encoding: .utf8)
-        let result = try GitFixture.shell(["timeout", "60", "nvim", "--headless", "-n", "-u", "NONE", "-i", "NONE", "-c", "luafile \(folder)/test.lua"],
-                                          environment: ["CRM_ROOT": fixture.root, "CRM_BIN": GitFixture.executable, "CRM_OUT": folder + "/out.json",
-                                                        "HOME": folder, "XDG_STATE_HOME": folder, "XDG_DATA_HOME": folder, "XDG_CACHE_HOME": folder])
-        #expect(result.status == 0, "\(result.errors)")
-        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.json"))
-        let seen = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let fixture = try EditorScript.fixture()
+        let seen = try EditorScript.run(Self.script, as: "test.lua", command: ["nvim", "--headless", "-n", "-u", "NONE", "-i", "NONE", "-c", "luafile SCRIPT"],
+                                        fixture: fixture, homes: ["XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"])
         #expect(seen["attached"] as? Bool == true, "the FileType set-up started crm lsp for the workspace")
         let diagnostics = seen["diagnostics"] as? [[String: Any]] ?? []
         #expect(diagnostics.count == 1, "\(diagnostics)")
