@@ -77,6 +77,27 @@ struct LanguageServerTests {
         #expect(skeleton["insertText"]?.string?.hasPrefix("name: \n") == true)
     }
 
+    @Test("A date typed as crm reads it is offered as its ISO date, written over what was typed", arguments: [
+        ("opened: +7d", "2026-11-29"),
+        ("opened: zítra", "2026-11-23"),
+        ("opened: 20.11.2026", "2026-11-20"),
+        ("opened: -2w", "2026-11-08"),
+    ])
+    func typedDate(line: String, expected: String) throws {
+        var session = try EditorSession()
+        session.open("complaints/new.yaml", "customer: acme\n" + line + "\n")
+        guard case .array(let items)? = session.ask("textDocument/completion", "complaints/new.yaml", 1, line.utf16.count)["items"] else {
+            Issue.record("no items")
+            return
+        }
+        #expect(items.count == 1)
+        #expect(items.first?["label"]?.string == expected)
+        #expect(items.first?["textEdit"]?["newText"]?.string == expected)
+        #expect(items.first?["textEdit"]?["range"]?["start"]?.position == EditorText.Position(line: 1, character: 8))
+        #expect(items.first?["textEdit"]?["range"]?["end"]?.position == EditorText.Position(line: 1, character: line.utf16.count))
+        #expect(items.first?["filterText"]?.string == String(line.dropFirst(8)), "the editor keeps it while matching what was typed")
+    }
+
     @Test("Hover: a field's kind and values, a referenced record's title, key fields and open complaints")
     func hover() throws {
         var session = try EditorSession()
