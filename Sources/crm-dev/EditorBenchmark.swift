@@ -45,6 +45,7 @@ struct EditorBenchmark {
         }
         let fields = Measure.median(runs: runs) { _ = send("textDocument/completion", id: 3, at(4, 0)) }
         let hover = Measure.median(runs: runs) { _ = send("textDocument/hover", id: 4, at(0, 12)) }
+        let peak = try peakMemory(directory: directory, uri: uri, text: text("Servis"))
         print("editor: \(directory), \(items) customers offered")
         func result(_ name: String, _ seconds: Double, target: Double?) -> BenchmarkResult {
             BenchmarkResult(name: name, value: "\(format(seconds * 1000, 1)) ms", anchor: "-", ratio: "-",
@@ -56,6 +57,28 @@ struct EditorBenchmark {
             result("lsp completion of a customer id", references, target: 0.05),
             result("lsp completion of field names", fields, target: 0.05),
             result("lsp hover on a reference", hover, target: 0.05),
+            BenchmarkResult(name: "lsp peak memory (start-up, completion, hover)", value: "\(peak / 1_000_000) MB", anchor: "-", ratio: "-",
+                            target: "<= 150 MB", passed: peak <= 150_000_000),
         ]
+    }
+
+    /// The peak memory of `crm lsp` itself, fed a session on standard input: initialize, a new
+    /// call opened, completion of its customer, hover, shutdown and exit.
+    private func peakMemory(directory: String, uri: String, text: String) throws -> Int {
+        let at = JSON.object([("textDocument", .object([("uri", .string(uri))])), ("position", .object([("line", .integer(0)), ("character", .integer(10))]))])
+        let messages: [JSON] = [
+            .object([("jsonrpc", .string("2.0")), ("id", .integer(1)), ("method", .string("initialize")),
+                     ("params", .object([("rootUri", .string(FileURI.uri(directory))), ("capabilities", .object([]))]))]),
+            .object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")), ("params", .object([("textDocument", .object([
+                ("uri", .string(uri)), ("languageId", .string("yaml")), ("version", .integer(1)), ("text", .string(text))]))]))]),
+            .object([("jsonrpc", .string("2.0")), ("id", .integer(2)), ("method", .string("textDocument/completion")), ("params", at)]),
+            .object([("jsonrpc", .string("2.0")), ("id", .integer(3)), ("method", .string("textDocument/hover")), ("params", at)]),
+            .object([("jsonrpc", .string("2.0")), ("id", .integer(4)), ("method", .string("shutdown"))]),
+            .object([("jsonrpc", .string("2.0")), ("method", .string("exit"))]),
+        ]
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("crm-bench-lsp-\(getpid())").path
+        defer { unlink(input) }
+        try Data(messages.flatMap { MessageFramer.frame(Array($0.compact.utf8)) }).write(to: URL(fileURLWithPath: input))
+        return try Measure.peakBytes(["sh", "-c", "exec \"$0\" lsp < \"$1\" > /dev/null", BenchData.crmExecutable, input])
     }
 }
