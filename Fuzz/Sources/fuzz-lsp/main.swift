@@ -1,7 +1,7 @@
 // Feeds arbitrary bytes to `crm lsp`'s server in two ways: as the framed message stream an
 // editor sends (every complete message is answered, never with a crash), and as the text of
 // an open record edited at places the bytes choose, with completion, hover, definition,
-// symbols and diagnostics asked at those places. Every reply must be a JSON-RPC message, and
+// symbols, renames and diagnostics asked at those places, and as an unsaved type file. Every reply must be a JSON-RPC message, and
 // every diagnostic's range must lie inside the text.
 import CRMEditor
 import CRMInterchange
@@ -41,13 +41,20 @@ func check(_ replies: [JSON]) {
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
     var server = LanguageServer(root: root, today: CivilDate("2026-11-22")!, now: CivilDateTime("2026-11-22T10:00")!)
-    check(server.receive(message(1, "initialize", .object([]))))
+    let renaming = JSON.object([("workspace", .object([("workspaceEdit", .object([("resourceOperations", .array([.string("rename")]))]))]))])
+    check(server.receive(message(1, "initialize", .object([("capabilities", renaming)]))))
     var framer = MessageFramer()
     framer.append(bytes)
-    while let body = try? framer.next() {
-        check(server.receive(body))
-    }
+    var bodies: [[UInt8]] = []
+    while let body = try? framer.next() { bodies.append(body) }
+    check(server.receive(batch: bodies))
     check(server.publishDiagnostics())
+    let typeURI = FileURI.uri(root + "/.crm/types/fuzz.yaml")
+    check(server.receive(message(nil, "textDocument/didOpen", .object([("textDocument", .object([
+        ("uri", .string(typeURI)), ("languageId", .string("yaml")), ("version", .integer(1)), ("text", .string(String(decoding: bytes, as: UTF8.self))),
+    ]))]))))
+    check(server.publishDiagnostics())
+    check(server.receive(message(nil, "textDocument/didClose", .object([("textDocument", .object([("uri", .string(typeURI))]))]))))
     let uri = FileURI.uri(root + "/contacts/fuzz.yaml")
     let text = String(decoding: bytes, as: UTF8.self)
     check(server.receive(message(nil, "textDocument/didOpen", .object([("textDocument", .object([
@@ -58,9 +65,12 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         let position = JSON.object([("line", .integer(Int(byte % 8))), ("character", .integer(Int(byte / 8)))])
         let document = JSON.object([("uri", .string(uri))])
         for method in ["textDocument/completion", "textDocument/hover", "textDocument/definition", "textDocument/documentSymbol",
-                       "textDocument/references"] {
+                       "textDocument/references", "textDocument/prepareRename"] {
             check(server.receive(message(10 + offset, method, .object([("textDocument", document), ("position", position)]))))
         }
+        let newName = String(decoding: bytes.prefix(offset + 1), as: UTF8.self)
+        check(server.receive(message(20 + offset, "textDocument/rename", .object([("textDocument", document), ("position", position),
+                                                                                   ("newName", .string(newName))]))))
         let range = JSON.object([("start", position), ("end", position)])
         let inserted = String(decoding: bytes.suffix(offset + 1), as: UTF8.self)
         let place = EditorText.Position(line: Int(byte % 8), character: Int(byte / 8))
