@@ -138,11 +138,13 @@ public struct Dashboard: Sendable {
                             series: [("calls", rows.map { $0.values[0] ?? 0 })], money: false))
     }
 
-    /// Active customers, and how many of them are due for contact by their cadence.
+    /// Active customers, and how many customers are due for contact by their cadence: the
+    /// same customers as `crm report stale-customers` (a prospect with `contact-every` too).
     private mutating func customers(index: WorkspaceIndex, cadence: ContactCadence) {
         guard index.schema.type(named: "customer") != nil else { return }
-        let active = index.positions(ofType: "customer").filter { index.records[$0]["status"]?.string == "active" }
-        let due = active.filter { position in cadence.due(at: position, in: index, today: today).map { $0.due <= today } ?? false }.count
+        let customers = index.positions(ofType: "customer")
+        let active = customers.filter { index.records[$0]["status"]?.string == "active" }
+        let due = customers.filter { position in cadence.due(at: position, in: index, today: today).map { $0.due <= today } ?? false }.count
         figures.append(Figure(label: "Active customers", value: String(active.count),
                               note: due > 0 ? "\(due) due for contact" : "all in touch as often as agreed", alarming: due > 0))
     }

@@ -82,4 +82,17 @@ struct DashboardTests {
         #expect((width - 20...width).contains(pngWidth), "the page is as wide as the window, less a scroll bar")
         #expect(png.count > 20_000)
     }
+
+    @Test("The customers due for contact are the report's and the saved query's, a prospect with a cadence among them")
+    func dueAsTheReport() throws {
+        let root = try CLIHarness.copyOfSample()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let prospect = try #require(CLIHarness.run(["list", "customer", "--where", "status = prospect", "--format", "ids"], in: root)
+            .output.split(separator: "\n").first.map(String.init))
+        #expect(CLIHarness.run(["set", prospect, "contact-every=1d"], in: root).status == 0)
+        let due = CLIHarness.run(["list", "@stale-customers", "--format", "ids"], in: root).output.split(separator: "\n")
+        #expect(due.contains(Substring(prospect)))
+        let page = CLIHarness.run(["dashboard", "-"], in: root).output
+        #expect(page.contains("\(due.count) due for contact"), "the dashboard counts \(due.count) customers due, as the query does")
+    }
 }
