@@ -75,10 +75,11 @@ public struct Agenda: Sendable {
     /// `done` those done.
     private static func promises(index: WorkspaceIndex, today: CivilDate, from: CivilDate, until: CivilDate, done: Bool) -> [Item] {
         var items: [Item] = []
+        let latest = LatestCalls(index)
         for position in index.positions(ofType: "call") {
             let call = index.records[position]
             guard let due = call["follow-up"]?.string.flatMap(CivilDate.init), due >= from, due <= until,
-                  followUpIsPending(call, in: index) != done else { continue }
+                  followUpIsPending(call, latest: latest) != done else { continue }
             items.append(Item(kind: .followUp, record: call, due: due, customer: call["customer"]?.string,
                               subject: call["subject"]?.string ?? "", outcome: call["outcome"]?.string ?? "",
                               owner: call["by"]?.string ?? "", daysLate: due.days(to: today)))
@@ -104,18 +105,10 @@ public struct Agenda: Sendable {
     /// True when `call` promised a follow-up that is not done: it has no `follow-up-done` and no
     /// later call to the same customer exists.
     public static func followUpIsPending(_ call: Record, in index: WorkspaceIndex) -> Bool {
-        !(call["follow-up"]?.isEmpty ?? true) && (call["follow-up-done"]?.isEmpty ?? true) && !laterCallExists(after: call, in: index)
+        followUpIsPending(call, latest: LatestCalls(index, customers: [call["customer"]?.string ?? ""]))
     }
 
-    /// True when a call to the same customer was made after `call`.
-    static func laterCallExists(after call: Record, in index: WorkspaceIndex) -> Bool {
-        guard let customer = call["customer"]?.string, let position = index.position(of: customer),
-              let at = call["at"]?.string.flatMap(CivilDateTime.init) else { return false }
-        return index.referrerPositions(of: position).contains { other in
-            let record = index.records[other]
-            guard record.type == "call", record.id != call.id, record["customer"]?.string == customer,
-                  let when = record["at"]?.string.flatMap(CivilDateTime.init) else { return false }
-            return when > at
-        }
+    static func followUpIsPending(_ call: Record, latest: LatestCalls) -> Bool {
+        !(call["follow-up"]?.isEmpty ?? true) && (call["follow-up-done"]?.isEmpty ?? true) && !latest.hasCall(after: call)
     }
 }

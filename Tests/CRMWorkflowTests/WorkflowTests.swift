@@ -39,6 +39,20 @@ struct WorkflowTests {
         withExtendedLifetime(fixture) {}
     }
 
+    @Test("Only a later call to the same customer settles a follow-up", arguments: [
+        ("customer: beta\nat: 2026-11-02T10:00\nchannel: phone\nby: petr\nsubject: Později\n", true),
+        ("customer: beta\nat: 2026-11-01T09:00\nchannel: phone\nby: petr\nsubject: Dříve\n", false),
+        ("customer: beta\nat: 2026-11-02T09:00\nchannel: phone\nby: petr\nsubject: Zároveň\n", false),
+        ("customer: acme\nat: 2026-11-05T09:00\nchannel: phone\nby: petr\nsubject: Jiný zákazník\n", false),
+    ])
+    func laterCall(other: String, settles: Bool) throws {
+        let (index, fixture) = try Self.index(["calls/2026/11/c9.yaml": other])
+        let call = try #require(index.record("c3"))
+        #expect(Agenda.followUpIsPending(call, in: index) == !settles)
+        #expect(Agenda(index: index, today: QueryFixture.today, days: 7).items.contains { $0.record.id == "c3" } == !settles)
+        withExtendedLifetime(fixture) {}
+    }
+
     @Test("A follow-up is done by follow-up-done or a later call to the customer")
     func followUpDone() throws {
         let done = "customer: beta\ncontact: ota\nat: 2026-11-02T09:00\nchannel: meeting\nby: petr\nsubject: Prohlídka provozu\n"
