@@ -72,10 +72,15 @@ public enum ContactCardFields {
         return values
     }
 
+    /// True when `record`'s card is an organisation's (`KIND:org`): a customer that is not a person.
+    public static func isOrganisation(_ record: Record) -> Bool {
+        record.type == "customer" && record.string("kind") != "person"
+    }
+
     /// `old` (a new card when `nil`) with the synced properties set to `values`, its `UID` and
-    /// its `REV` (`20261122T100000Z`); the other properties stay as they are.
+    /// its `REV` (`20261122T100000Z`; none when `nil`); the other properties stay as they are.
     public static func card(_ values: [String: [String]], type: RecordType, uid: String, organisation: Bool,
-                            updating old: VCard?, revision: String) -> VCard {
+                            updating old: VCard?, revision: String?) -> VCard {
         var card = old ?? VCard(version: "4.0", properties: [])
         func set(_ name: String, _ property: VCardProperty?) {
             if let index = card.properties.firstIndex(where: { $0.name == name }) {
@@ -116,7 +121,7 @@ public enum ContactCardFields {
         })
         text("NOTE", "notes")
         set("CATEGORIES", values["tags"].flatMap { $0.isEmpty ? nil : VCardProperty("CATEGORIES", components: [$0]) })
-        set("REV", VCardProperty("REV", parameters: [], components: [[revision]]))
+        if let revision { set("REV", VCardProperty("REV", parameters: [], components: [[revision]])) }
         return card
     }
 }

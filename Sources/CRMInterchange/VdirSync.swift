@@ -238,8 +238,8 @@ public struct VdirSync {
 
     /// Plans the card of `record` with `values`, over `old`.
     private mutating func write(_ values: [String: [String]], for record: Record, uid: String, old: VCard?, file: String, revision: String) {
-        let organisation = type.name == "customer" && record.string("kind") != "person"
-        let card = ContactCardFields.card(values, type: type, uid: uid, organisation: organisation, updating: old, revision: revision)
+        let card = ContactCardFields.card(values, type: type, uid: uid, organisation: ContactCardFields.isOrganisation(record),
+                                          updating: old, revision: revision)
         let bytes = VCardWriter.write([card])
         writes.append((file, bytes))
         report.cardsWritten.append(file)
