@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CRMChange
+import CRMLocale
 import CRMWorkspace
 
 /// The `crm` command line: reads the arguments, runs the command, and returns the exit status
@@ -38,8 +39,15 @@ public enum CRM {
         exit(status)
     }
 
-    /// Runs one command line against `context`; output goes to its console.
+    /// Runs one command line against `context`; output goes to its console, for people in the
+    /// language its environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     public static func run(_ arguments: [String], context: inout CommandContext) -> Int32 {
+        Translation.$current.withValue(Translation.of(environment: context.environment)) {
+            runCommand(arguments, context: &context)
+        }
+    }
+
+    private static func runCommand(_ arguments: [String], context: inout CommandContext) -> Int32 {
         let help = HelpFormatter(commands: commands)
         do {
             switch try ArgumentReader(commands: commands).read(arguments) {

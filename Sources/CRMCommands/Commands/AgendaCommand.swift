@@ -1,5 +1,6 @@
 import CRMGit
 import CRMInterchange
+import CRMLocale
 import CRMWorkflow
 import CRMWorkspace
 
@@ -57,22 +58,28 @@ enum AgendaCommand {
                               context: &context) {
             return status
         }
-        let sections = [("Overdue", agenda.overdue), ("Today", agenda.dueToday),
-                        ("Next \(plural(days, "day"))", agenda.upcoming)].filter { !$0.1.isEmpty }
+        let sections = [(tr("overdue"), agenda.overdue), (tr("due-today"), agenda.dueToday),
+                        (tr("next-days", count: days), agenda.upcoming)].filter { !$0.1.isEmpty }
         if sections.isEmpty {
-            context.console.line("Nothing due in the next \(plural(days, "day")).")
+            context.console.line(tr("nothing-due", count: days))
         }
         for (offset, (title, items)) in sections.enumerated() {
             if offset > 0 { context.console.line("") }
             let rows = items.map { item in
                 [item.record.id, item.due.description, RelativeDays.due(item.due, today: today),
-                 item.what, customerName(item, index: index), item.promise, item.owner]
+                 what(item), customerName(item, index: index), item.promise, item.owner]
             }
             let table = TableRenderer(headers: ["id", "due", "when", "what", "customer", "promised", "owner"], rows: rows, optional: [1, 6])
             context.console.write(Section(title: title, table: table, count: items.count)
                 .render(width: context.console.width, style: context.console.style))
         }
         return status
+    }
+
+    /// What the item is, for people: a deadline by its record's type, `follow-up`, `in touch`.
+    private static func what(_ item: Agenda.Item) -> String {
+        let key = item.kind == .deadline ? "type_" + item.record.type : "agenda-" + item.kind.rawValue
+        return Translation.current.text(key, default: item.what)
     }
 
     private static func customerName(_ item: Agenda.Item, index: WorkspaceIndex) -> String {

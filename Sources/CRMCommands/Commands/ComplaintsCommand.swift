@@ -1,5 +1,6 @@
 import CRMGit
 import CRMInterchange
+import CRMLocale
 import CRMWorkflow
 import CRMWorkspace
 
@@ -43,22 +44,24 @@ enum ComplaintsCommand {
             throw CommandError("the complaint type has no workflow or service level", hint: "see `crm types complaint`")
         }
         let rows = board.entries.map { entry in row(entry, index: index, today: today) }
+        // What scripts read is English whatever the language (`age`, `when`).
+        let machineRows = Translation.$current.withValue(.english) { board.entries.map { entry in row(entry, index: index, today: today) } }
         let status = History.status(found: !rows.isEmpty, problems: index.problems)
-        let objects = board.entries.map { entry -> JSON in
-            var members = zip(columns, row(entry, index: index, today: today)).map { (key: $0.0, value: JSON.string($0.1)) }
+        let objects = zip(board.entries, machineRows).map { entry, row -> JSON in
+            var members = zip(columns, row).map { (key: $0.0, value: JSON.string($0.1)) }
             members[columns.firstIndex(of: "customer")!] = (key: "customer", value: .string(entry.record["customer"]?.string ?? ""))
             members.append((key: "days-late", value: entry.daysLate.map(JSON.integer) ?? .null))
             return .object(members)
         }
-        if !ScriptOutput.write(chosen, objects: objects, csv: (columns, rows), ids: board.entries.map(\.record.id), context: &context) {
+        if !ScriptOutput.write(chosen, objects: objects, csv: (columns, machineRows), ids: board.entries.map(\.record.id), context: &context) {
             if rows.isEmpty {
-                context.console.line(invocation[breached] ? "No open complaint is past its deadline." : "No open complaints.")
+                context.console.line(tr(invocation[breached] ? "no-breached-complaints" : "no-open-complaints"))
             } else {
                 let breached = board.entries.filter { $0.daysLate != nil }.count
                 // On a narrow terminal the dates go first (age and when say the same), then the owner.
                 let table = TableRenderer(headers: columns, rows: rows, optional: ["opened", "due", "owner"].compactMap(columns.firstIndex))
-                context.console.write(Section(title: "Open complaints", table: table, count: rows.count,
-                                              summary: breached > 0 ? "\(breached) past their deadline" : nil)
+                context.console.write(Section(title: tr("open-complaints"), table: table, count: rows.count,
+                                              summary: breached > 0 ? tr("past-deadline", count: breached) : nil)
                     .render(width: context.console.width, style: context.console.style))
             }
         }

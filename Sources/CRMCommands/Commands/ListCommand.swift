@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMLocale
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -79,7 +80,7 @@ enum ListCommand {
               context: &context)
         for problem in index.problems { context.report(problem) }
         if records.isEmpty && chosen == .table {
-            context.console.error(selection.queries.isEmpty ? "no \(type.name) records\n" : "no \(type.name) records match\n")
+            context.console.error(tr(selection.queries.isEmpty ? "no-records" : "no-records-match", ["type": type.name]) + "\n")
         }
         return History.status(found: !records.isEmpty, problems: index.problems)
     }

@@ -1,3 +1,4 @@
+import CRMLocale
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -39,7 +40,7 @@ struct RecordView {
         } else {
             for type in index.schema.types where referrers.contains(where: { $0.type == type.name }) {
                 let records = referrers.filter { $0.type == type.name }
-                section(Section(title: "\(type.name.capitalizedFirst) records referring to it",
+                section(Section(title: tr("referring-records", ["type": Translation.current.text("section_" + type.folder, default: type.name.capitalizedFirst)]),
                                                 table: table(for: type, records: records, referred: record.type),
                                                 count: records.count,
                                                 summary: nil))
@@ -84,7 +85,7 @@ struct RecordView {
 
     /// `Škoda Transport a.s. (skoda-transport)`, or the id and a warning when it does not exist.
     private func referenceText(_ id: String) -> String {
-        guard let target = index.record(id) else { return TerminalText.escaped(id) + " " + style.yellow("(not found)") }
+        guard let target = index.record(id) else { return TerminalText.escaped(id) + " " + style.yellow("(" + tr("not-found") + ")") }
         return TerminalText.escaped(index.title(of: target)) + " " + style.dim("(\(id))")
     }
 

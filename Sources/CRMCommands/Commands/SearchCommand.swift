@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMLocale
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -72,7 +73,7 @@ enum SearchCommand {
             }
         }
         for problem in index.problems { context.report(problem) }
-        if hits.isEmpty { context.console.error("nothing found for '\(query)'\n") }
+        if hits.isEmpty { context.console.error(tr("nothing-found-for", ["query": query]) + "\n") }
         return History.status(found: !hits.isEmpty, problems: index.problems)
     }
 }

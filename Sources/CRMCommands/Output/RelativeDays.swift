@@ -1,3 +1,4 @@
+import CRMLocale
 import CRMWorkspace
 
 /// Dates said relative to today, as people say them in a CRM: `today`, `3 days` old,
@@ -6,17 +7,17 @@ enum RelativeDays {
     /// How long since `start`: `today`, `1 day`, `12 days`.
     static func age(since start: CivilDate, today: CivilDate) -> String {
         let days = start.days(to: today)
-        return days <= 0 ? "today" : plural(days, "day")
+        return days <= 0 ? tr("today") : tr("day", count: days)
     }
 
     /// When `date` is due: `overdue 5 days`, `today`, `tomorrow`, `in 3 days`.
     static func due(_ date: CivilDate, today: CivilDate) -> String {
         let days = today.days(to: date)
-        if days < 0 { return "overdue \(plural(-days, "day"))" }
+        if days < 0 { return tr("overdue-days", count: -days) }
         switch days {
-        case 0: return "today"
-        case 1: return "tomorrow"
-        default: return "in " + plural(days, "day")
+        case 0: return tr("today")
+        case 1: return tr("tomorrow")
+        default: return tr("in-days", count: days)
         }
     }
 

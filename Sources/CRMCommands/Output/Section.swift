@@ -1,3 +1,5 @@
+import CRMLocale
+
 /// A titled table in a report for people: `Open complaints (3) · 1 overdue`, then the table
 /// indented under it.
 struct Section {
@@ -11,7 +13,7 @@ struct Section {
         if let summary { heading += " · " + summary }
         if let width { heading = TerminalText.truncated(heading, to: width, atWord: true) }
         var text = style.bold(heading) + "\n"
-        guard !table.rows.isEmpty else { return text + "  none\n" }
+        guard !table.rows.isEmpty else { return text + "  " + tr("none") + "\n" }
         for line in table.render(width: width.map { $0 - 2 }, style: style).split(separator: "\n") { text += "  " + line + "\n" }
         return text
     }

@@ -1,3 +1,5 @@
+import CRMLocale
+
 /// An aligned table with a header, fitted to the terminal's width when there is one, by
 /// priority. Ids give way first, each shortened to the shortest prefix that still tells the
 /// rows apart (crm accepts a unique prefix for an id). Then long text (a name, a subject) is
@@ -5,7 +7,9 @@
 /// dropped, in that order, while long text would otherwise go below 12; then long text is cut
 /// to 12. Short columns (dates, statuses, amounts) keep their words; only when nothing else is
 /// left are long and then short text columns cut to 8, and then columns dropped from the right.
-/// No line is wider than the terminal.
+/// No line is wider than the terminal. Headings and cells are for people, in the run's language
+/// (`Translation.current`): a field's name as the language heads it, dates and numbers as it
+/// writes them.
 public struct TableRenderer: Sendable {
     public var headers: [String]
     public var rows: [[String]]
@@ -26,8 +30,9 @@ public struct TableRenderer: Sendable {
 
     public init(headers: [String], rows: [[String]], rightAligned: Set<Int> = [], identifiers: Set<Int>? = nil,
                 optional: [Int] = []) {
-        self.headers = headers.map { TerminalText.escaped($0) }
-        self.rows = rows.map { $0.map { TerminalText.escaped($0) } }
+        let translation = Translation.current
+        self.headers = headers.map { TerminalText.escaped(translation.heading($0)) }
+        self.rows = rows.map { $0.map { TerminalText.escaped(translation.cell($0)) } }
         self.rightAligned = rightAligned
         self.identifiers = identifiers ?? Set(headers.indices.filter { headers[$0] == "id" })
         self.optional = optional

@@ -1,27 +1,23 @@
+import CRMLocale
+
 /// Help text in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS.
 struct HelpFormatter {
     let commands: [CommandSpec]
     private let column = 26
 
     func root() -> String {
-        var text = """
-            OVERVIEW: A plain-text CRM: customers, contacts, calls and complaints as small text files in
-            a folder you own, with history and sync through git.
-
-            USAGE: crm [-C <dir>] <subcommand>
-
-            OPTIONS:
-
-            """
+        // The list of commands speaks the run's language; a command's own help is English.
+        let translation = Translation.current
+        var text = tr("help-overview") + "\n\n" + tr("help-usage") + "\n\n" + tr("help-options") + "\n"
         for option in [GlobalOptions.workspace, GlobalOptions.noCache, OptionSpec(["--version"], help: "Show the version."),
                        GlobalOptions.help] {
-            text += row(option.synopsis, option.help)
+            text += row(option.synopsis, translation.text("option" + (option.names.last ?? ""), default: option.help))
         }
-        text += "\nSUBCOMMANDS:\n"
+        text += "\n" + tr("help-subcommands") + "\n"
         for command in commands where !command.hidden {
-            text += row(command.name, command.abstract + ".")
+            text += row(command.name, translation.text("abstract_" + command.name, default: command.abstract) + ".")
         }
-        text += "\n  See 'crm help <subcommand>' for detailed help.\n"
+        text += "\n  " + tr("help-see-command") + "\n"
         return text
     }
 
@@ -41,9 +37,9 @@ struct HelpFormatter {
     /// One two-column row; a long name pushes its help to the next line.
     private func row(_ name: String, _ help: String) -> String {
         let label = "  " + name
-        if label.count >= column - 1 {
+        if TerminalText.width(label) >= column - 1 {
             return label + "\n" + String(repeating: " ", count: column) + help + "\n"
         }
-        return label + String(repeating: " ", count: column - label.count) + help + "\n"
+        return TerminalText.padded(label, to: column) + help + "\n"
     }
 }

@@ -1,3 +1,4 @@
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 
@@ -43,12 +44,11 @@ struct RecordLocator {
         case .found(let record):
             return record
         case .ambiguous(let records):
-            throw CommandError("'\(word)' could be \(records.count) records:\n" + list(Array(records.prefix(8)), in: index)
-                               + (records.count > 8 ? "\n  …" : ""), hint: "name one by its id", status: status)
+            throw CommandError(tr("could-be-records", count: records.count, ["word": word]) + "\n" + list(Array(records.prefix(8)), in: index)
+                               + (records.count > 8 ? "\n  …" : ""), hint: tr("hint-name-by-id"), status: status)
         case .none(let suggestions) where suggestions.count > 1:
-            let what = type.map { "no \($0)" } ?? "no record"
-            throw CommandError("\(what) '\(word)'; these have it in their id or name:\n" + list(suggestions, in: index),
-                               hint: "name one by its id or its whole name", status: status)
+            throw CommandError(noSuch(word, type: type) + tr("these-have-it") + "\n" + list(suggestions, in: index),
+                               hint: tr("hint-name-by-id-or-name"), status: status)
         case .none(let suggestions):
             let described = suggestions.isEmpty ? nil : RecordNaming.describe(suggestions, in: index)
             throw notFound(word, close: [], described: described, problems: problems + index.problems, status: status, type: type)
@@ -74,11 +74,15 @@ struct RecordLocator {
             return CommandError(diagnostic: problem)
         }
         let candidates = described ?? (close.isEmpty ? nil : close.map { "'\($0)'" }.joined(separator: ", "))
-        let hint = candidates.map { "did you mean \($0)?" } ?? "`crm search WORDS` finds records by their content"
-        let what = type.map { "no \($0)" } ?? "no record"
+        let hint = candidates.map { tr("did-you-mean", ["candidates": $0]) } ?? tr("hint-search")
         // A name with spaces is no id, but is not wrong for that: crm takes names too.
-        guard let problem = RecordID.problem(with: id), !id.contains(" ") else { return CommandError("\(what) '\(id)'", hint: hint, status: status) }
-        return CommandError("\(what) '\(id)': \(problem)", hint: hint, status: status)
+        guard let problem = RecordID.problem(with: id), !id.contains(" ") else { return CommandError(noSuch(id, type: type), hint: hint, status: status) }
+        return CommandError(noSuch(id, type: type) + ": \(problem)", hint: hint, status: status)
+    }
+
+    /// `no customer 'acme'`, `no record 'acme'`.
+    private static func noSuch(_ word: String, type: String?) -> String {
+        type.map { tr("no-such-of-type", ["type": $0, "word": word]) } ?? tr("no-such-record", ["word": word])
     }
 
     /// The parsed file of record `id`; a file that does not parse is an error and is never rewritten.
