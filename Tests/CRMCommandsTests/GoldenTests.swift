@@ -115,12 +115,18 @@ let goldenCases: [GoldenCase] = [
 struct GoldenTests {
     @Test("Output matches the golden file", arguments: goldenCases)
     func golden(_ example: GoldenCase) throws {
+        try example.check()
+    }
+}
+
+extension GoldenCase {
+    /// Runs the command line on a fresh copy of sample-workspace and expects its golden file.
+    func check() throws {
         let root = try CLIHarness.copyOfSample()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = CLIHarness.run(example.arguments, in: root, environment: example.environment,
-                                    terminalWidth: example.terminalWidth)
-        let text = Golden.text(arguments: example.arguments, result: result, root: root)
-        let (matches, stored) = try Golden.matches(example.name, text)
-        #expect(matches, "golden \(example.name).txt differs:\n--- expected\n\(stored)\n--- actual\n\(text)")
+        let result = CLIHarness.run(arguments, in: root, environment: environment, terminalWidth: terminalWidth)
+        let text = Golden.text(arguments: arguments, result: result, root: root)
+        let (matches, stored) = try Golden.matches(name, text)
+        #expect(matches, "golden \(name).txt differs:\n--- expected\n\(stored)\n--- actual\n\(text)")
     }
 }

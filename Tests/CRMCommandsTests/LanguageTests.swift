@@ -54,13 +54,7 @@ let machineCommandLines: [[String]] = [
 struct LanguageTests {
     @Test("Output matches the golden file", arguments: languageGoldenCases)
     func golden(_ example: GoldenCase) throws {
-        let root = try CLIHarness.copyOfSample()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = CLIHarness.run(example.arguments, in: root, environment: example.environment,
-                                    terminalWidth: example.terminalWidth)
-        let text = Golden.text(arguments: example.arguments, result: result, root: root)
-        let (matches, stored) = try Golden.matches(example.name, text)
-        #expect(matches, "golden \(example.name).txt differs:\n--- expected\n\(stored)\n--- actual\n\(text)")
+        try example.check()
     }
 
     @Test("Machine output is the same in every language", arguments: machineCommandLines)
