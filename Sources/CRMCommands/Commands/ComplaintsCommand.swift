@@ -45,7 +45,8 @@ enum ComplaintsCommand {
         }
         let rows = board.entries.map { entry in row(entry, index: index, today: today) }
         // What scripts read is English whatever the language (`age`, `when`).
-        let machineRows = Translation.$current.withValue(.english) { board.entries.map { entry in row(entry, index: index, today: today) } }
+        let machineRows = Translation.current.language == .english ? rows
+            : Translation.$current.withValue(.english) { board.entries.map { entry in row(entry, index: index, today: today) } }
         let status = History.status(found: !rows.isEmpty, problems: index.problems)
         let objects = zip(board.entries, machineRows).map { entry, row -> JSON in
             var members = zip(columns, row).map { (key: $0.0, value: JSON.string($0.1)) }
