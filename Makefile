@@ -34,6 +34,7 @@ deps:
 	command -v vdirsyncer >/dev/null || missing="$$missing vdirsyncer"; \
 	command -v nvim >/dev/null || missing="$$missing neovim"; \
 	command -v emacs >/dev/null || missing="$$missing emacs-nox"; \
+	[ -x /usr/bin/tmux ] || missing="$$missing tmux"; \
 	command -v vim >/dev/null || missing="$$missing vim-nox"; \
 	[ -e /usr/share/vim-ale/plugin/ale.vim ] || missing="$$missing vim-ale"; \
 	[ -n "$$(ls -d /usr/share/emacs/site-lisp/elpa-src/eglot-* 2>/dev/null)" ] || missing="$$missing elpa-eglot"; \

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CRMPrivacy", targets: ["CRMPrivacy"]),
         .library(name: "CRMEditor", targets: ["CRMEditor"]),
         .library(name: "CRMLocale", targets: ["CRMLocale"]),
+        .library(name: "CRMTerminal", targets: ["CRMTerminal"]),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +30,7 @@ let package = Package(
         // Translations are built into the code, so no resource bundle is looked for at run time.
         .target(name: "CRMLocale", dependencies: ["CRMSyntax", "CRMWorkspace"],
                 resources: [.embedInCode("Resources/en.yaml"), .embedInCode("Resources/cs.yaml"), .embedInCode("Resources/sk.yaml")]),
+        .target(name: "CRMTerminal", dependencies: ["CRMWorkspace"]),
         .target(name: "CRMGit", dependencies: ["CGit2", "CRMSyntax", "CRMWorkspace"]),
         .target(name: "CRMMerge", dependencies: ["CRMSyntax", "CRMWorkspace"]),
         .target(name: "CRMInterchange", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMMerge", "CRMCheck"]),
@@ -40,13 +42,14 @@ let package = Package(
         .target(name: "CRMCheck", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit"]),
         .target(name: "CRMChange", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMGit", "CRMMerge", "CRMCheck"]),
         .target(name: "CRMCommands", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMGit", "CRMWorkflow", "CRMMerge", "CRMInterchange", "CRMEditor",
-                                                    "CRMCheck", "CRMChange", "CRMMail", "CRMAccounting", "CRMPrivacy", "CRMLocale"]),
+                                                    "CRMCheck", "CRMChange", "CRMMail", "CRMAccounting", "CRMPrivacy", "CRMLocale", "CRMTerminal"]),
         .executableTarget(name: "crm", dependencies: ["CRMCommands"]),
         .executableTarget(name: "crm-dev", dependencies: ["CRMSyntax", "CRMWorkspace", "CRMQuery", "CRMEditor", "CRMInterchange"], path: "Sources/crm-dev"),
         .target(name: "CRMTestSupport", dependencies: ["CRMWorkspace", "CRMInterchange"], path: "Tests/CRMTestSupport"),
         .testTarget(name: "CRMSyntaxTests", dependencies: ["CRMSyntax", "CRMTestSupport"]),
         .testTarget(name: "CRMWorkspaceTests", dependencies: ["CRMWorkspace", "CRMSyntax", "CRMTestSupport"]),
         .testTarget(name: "CRMLocaleTests", dependencies: ["CRMLocale", "CRMSyntax", "CRMWorkspace"]),
+        .testTarget(name: "CRMTerminalTests", dependencies: ["CRMTerminal"]),
         .testTarget(name: "CRMQueryTests", dependencies: ["CRMQuery", "CRMSyntax", "CRMWorkspace", "CRMTestSupport"]),
         .testTarget(name: "CRMGitTests", dependencies: ["CRMGit", "CRMWorkspace", "CRMTestSupport"]),
         .testTarget(name: "CRMMergeTests", dependencies: ["CRMMerge", "CRMSyntax", "CRMWorkspace"]),
@@ -58,7 +61,7 @@ let package = Package(
         .testTarget(name: "CRMEditorTests", dependencies: ["CRMEditor", "CRMWorkspace", "CRMInterchange", "CRMTestSupport"]),
         .testTarget(name: "CRMMailTests", dependencies: ["CRMMail", "CRMWorkspace", "CRMInterchange", "CRMTestSupport"]),
         .testTarget(name: "CRMWorkflowTests", dependencies: ["CRMWorkflow", "CRMWorkspace", "CRMTestSupport"]),
-        .testTarget(name: "CRMCommandsTests", dependencies: ["CRMCommands", "CRMWorkspace", "CRMInterchange", "CRMTestSupport", "CRMLocale"],
+        .testTarget(name: "CRMCommandsTests", dependencies: ["CRMCommands", "CRMWorkspace", "CRMInterchange", "CRMTestSupport", "CRMLocale", "CRMTerminal"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

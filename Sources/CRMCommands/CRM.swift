@@ -4,6 +4,7 @@ import Glibc
 import CRMChange
 import CRMLocale
 import CRMWorkspace
+import CRMTerminal
 
 /// The `crm` command line: reads the arguments, runs the command, and returns the exit status
 /// (`ExitStatus`: 0 done or found, 1 nothing found or problems found, 2 could not do all it
@@ -14,7 +15,7 @@ public enum CRM {
     /// Every subcommand, in the order `crm help` lists them.
     public static let commands: [CommandSpec] = [
         InitCommand.spec, ListCommand.spec, ShowCommand.spec, SearchCommand.spec, ReportCommand.spec, QueriesCommand.spec,
-        AgendaCommand.spec, ComplaintsCommand.spec, CampaignCommand.spec, DashboardCommand.spec, CheckCommand.spec, TypesCommand.spec,
+        AgendaCommand.spec, ComplaintsCommand.spec, CampaignCommand.spec, DashboardCommand.spec, UICommand.spec, CheckCommand.spec, TypesCommand.spec,
         NewCommand.spec, LogCallCommand.spec, LogEmailCommand.spec, DoneCommand.spec, SetCommand.spec, UnsetCommand.spec, ItemCommand.add,
         ItemCommand.remove, EditCommand.spec,
         RemoveCommand.spec, MoveCommand.spec, ImportCommand.spec, ExportCommand.spec, DuplicatesCommand.spec, MergeCommand.spec, StatusCommand.spec, CommitCommand.spec, LogCommand.spec, BlameCommand.spec,

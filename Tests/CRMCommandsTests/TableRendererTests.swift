@@ -1,5 +1,6 @@
 import CRMCommands
 import Testing
+import CRMTerminal
 
 /// How a table gives way on a narrow terminal, column by column.
 @Suite("Table fitting")

@@ -1,6 +1,7 @@
 import CRMCommands
 import Foundation
 import Testing
+import CRMTerminal
 
 /// The `crm` binary on a real pseudo-terminal (`script` from util-linux, sized with `stty`, no
 /// `$COLUMNS`): every line fits the terminal, and the columns people read keep their words.

@@ -58,22 +58,30 @@ enum AgendaCommand {
                               context: &context) {
             return status
         }
-        let sections = [(tr("overdue"), agenda.overdue), (tr("due-today"), agenda.dueToday),
-                        (tr("next-days", count: days), agenda.upcoming)].filter { !$0.1.isEmpty }
+        let sections = sections(agenda, days: days, index: index, today: today)
         if sections.isEmpty {
             context.console.line(tr("nothing-due", count: days))
         }
-        for (offset, (title, items)) in sections.enumerated() {
+        for (offset, section) in sections.enumerated() {
             if offset > 0 { context.console.line("") }
-            let rows = items.map { item in
-                [item.record.id, item.due.description, RelativeDays.due(item.due, today: today),
-                 what(item), customerName(item, index: index), item.promise, item.owner]
-            }
-            let table = TableRenderer(headers: ["id", "due", "when", "what", "customer", "promised", "owner"], rows: rows, optional: [1, 6])
-            context.console.write(Section(title: title, table: table, count: items.count)
-                .render(width: context.console.width, style: context.console.style))
+            context.console.write(section.render(width: context.console.width, style: context.console.style))
         }
         return status
+    }
+
+    /// The agenda for people: what is overdue, due today and due in the next `days` days, each
+    /// a section (none when it is empty).
+    static func sections(_ agenda: Agenda, days: Int, index: WorkspaceIndex, today: CivilDate) -> [Section] {
+        [(tr("overdue"), agenda.overdue), (tr("due-today"), agenda.dueToday), (tr("next-days", count: days), agenda.upcoming)]
+            .filter { !$0.1.isEmpty }
+            .map { title, items in
+                let rows = items.map { item in
+                    [item.record.id, item.due.description, RelativeDays.due(item.due, today: today),
+                     what(item), customerName(item, index: index), item.promise, item.owner]
+                }
+                let table = TableRenderer(headers: ["id", "due", "when", "what", "customer", "promised", "owner"], rows: rows, optional: [1, 6])
+                return Section(title: title, table: table, count: items.count)
+            }
     }
 
     /// What the item is, for people: a deadline by its record's type, `follow-up`, `in touch`.

@@ -1,4 +1,5 @@
 import CRMAccounting
+import CRMTerminal
 
 /// What `crm import bank` did with each movement, for people: payments and what they paid on
 /// standard output, those that paid nothing on standard error, and a summary line.

@@ -2,6 +2,7 @@ import CRMInterchange
 import CRMQuery
 import CRMWorkflow
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm campaign select --offer NAME`: who an offer may go to, honouring every opt-out.
 enum CampaignCommand {

@@ -58,15 +58,23 @@ enum ComplaintsCommand {
             if rows.isEmpty {
                 context.console.line(tr(invocation[breached] ? "no-breached-complaints" : "no-open-complaints"))
             } else {
-                let breached = board.entries.filter { $0.daysLate != nil }.count
-                // On a narrow terminal the dates go first (age and when say the same), then the owner.
-                let table = TableRenderer(headers: columns, rows: rows, optional: ["opened", "due", "owner"].compactMap(columns.firstIndex))
-                context.console.write(Section(title: tr("open-complaints"), table: table, count: rows.count,
-                                              summary: breached > 0 ? tr("past-deadline", count: breached) : nil)
-                    .render(width: context.console.width, style: context.console.style))
+                context.console.write(section(board, rows: rows).render(width: context.console.width, style: context.console.style))
             }
         }
         return status
+    }
+
+    /// The open complaints for people, most urgent first, with how many are past their deadline.
+    static func section(_ board: ComplaintBoard, index: WorkspaceIndex, today: CivilDate) -> Section {
+        section(board, rows: board.entries.map { entry in row(entry, index: index, today: today) })
+    }
+
+    private static func section(_ board: ComplaintBoard, rows: [[String]]) -> Section {
+        let breached = board.entries.filter { $0.daysLate != nil }.count
+        // On a narrow terminal the dates go first (age and when say the same), then the owner.
+        let table = TableRenderer(headers: columns, rows: rows, optional: ["opened", "due", "owner"].compactMap(columns.firstIndex))
+        return Section(title: tr("open-complaints"), table: table, count: rows.count,
+                       summary: breached > 0 ? tr("past-deadline", count: breached) : nil)
     }
 
     private static func row(_ entry: ComplaintBoard.Entry, index: WorkspaceIndex, today: CivilDate) -> [String] {

@@ -2,6 +2,7 @@ import CRMGit
 import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm diff [ID]`: field-level differences between revisions.
 enum DiffCommand {

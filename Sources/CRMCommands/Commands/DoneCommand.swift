@@ -1,3 +1,4 @@
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
 
@@ -21,9 +22,12 @@ enum DoneCommand {
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
-        let id = invocation.arguments[0]
-        let date = try invocation[on]
-        return try RecordEdit.run(invocation, context: &context, message: { "crm: done \($0)" }) { document, type, assignments in
+        try markDone(invocation.arguments[0], on: try invocation[on], options: ChangeFlags.options(invocation, context), context: &context)
+    }
+
+    /// Marks the follow-up of the call `id` done on `date` (today when `nil`), committed with `options`.
+    static func markDone(_ id: String, on date: String?, options: ChangeOptions, context: inout CommandContext) throws -> Int32 {
+        try RecordEdit.run(id, options: options, context: &context, message: { "crm: done \($0)" }) { document, type, assignments in
             if let lifecycle = Lifecycle(type: type), lifecycle.stateField != nil {
                 throw CommandError("\(id) is \(English.a(type.name)); it is done when it is closed",
                                    hint: "crm set \(id) \(lifecycle.stateField!)=\(lifecycle.workflow?.closing.first ?? "...") "

@@ -1,6 +1,7 @@
 import CRMChange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm edit ID`: the record in `$VISUAL`/`$EDITOR`, saved only when valid.
 enum EditCommand {
@@ -18,9 +19,14 @@ enum EditCommand {
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        try edit(invocation.arguments[0], options: ChangeFlags.options(invocation, context), context: &context)
+    }
+
+    /// The record `id` (or name) edited in the person's editor and, once valid, committed with `options`.
+    static func edit(_ id: String, options: ChangeOptions, context: inout CommandContext) throws -> Int32 {
         let workspace = try context.workspace()
         var locator = RecordLocator(workspace: workspace)
-        let file = try locator.file(invocation.arguments[0])
+        let file = try locator.file(id)
         guard let type = workspace.schema.type(named: file.type) else {
             throw CommandError("the type of \(file.path) cannot be read", hint: "crm check shows the problem in .crm/types/")
         }
@@ -38,7 +44,7 @@ enum EditCommand {
             context.console.error("\(file.id): nothing changed\n")
             return ExitStatus.success
         }
-        var change = try ChangeFlags.open(workspace, invocation, context)
+        var change = try ChangeFlags.open(workspace, options)
         let current = try? RecordFile.read(file.path, root: workspace.root)
         guard current == original else {
             throw CommandError("\(file.path) changed while you were editing it; your edit was not saved",

@@ -2,6 +2,7 @@ import CRMAccounting
 import CRMChange
 import CRMInterchange
 import CRMWorkspace
+import CRMTerminal
 
 extension ImportCommand {
     /// `crm import isdoc|bank FILE...`: invoices from the accounting program, payments from the bank.

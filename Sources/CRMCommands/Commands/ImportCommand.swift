@@ -2,6 +2,7 @@ import CRMChange
 import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm import csv|vcard|json FILE`: records from spreadsheets, address books and other CRMs.
 enum ImportCommand {

@@ -3,6 +3,7 @@ import CRMChange
 import CRMSyntax
 import CRMWorkflow
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm log-call CUSTOMER`: records a call (or any contact) while still on the phone.
 enum LogCallCommand {
@@ -43,17 +44,26 @@ enum LogCallCommand {
         run: run)
 
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
+        var given: [(field: String, value: String)] = []
+        for (field, option) in fields {
+            if let value = try invocation[option] { given.append((field, value)) }
+        }
+        return try log(invocation.arguments[0], given, editing: invocation[NewCommand.edit],
+                       options: ChangeFlags.options(invocation, context), context: &context)
+    }
+
+    /// Logs a call with the customer `word` (id or name) with the call fields `given` (`contact`
+    /// by id or name), committed with `options`; prints the call's id.
+    static func log(_ word: String, _ given: [(field: String, value: String)], editing: Bool, options: ChangeOptions,
+                    context: inout CommandContext) throws -> Int32 {
         let workspace = try context.workspace()
         guard let callType = workspace.schema.type(named: "call") else {
             throw CommandError("this workspace has no call type", hint: "add .crm/types/call.yaml (crm init writes one)")
         }
         var locator = RecordLocator(workspace: workspace)
-        let customer = try locator.file(invocation.arguments[0], type: "customer").id
-        var values = [(field: "customer", value: customer)]
-        for (field, option) in fields where field != "contact" {
-            if let value = try invocation[option] { values.append((field, value)) }
-        }
-        if let word = try invocation[contact] {
+        let customer = try locator.file(word, type: "customer").id
+        var values = [(field: "customer", value: customer)] + given.filter { $0.field != "contact" }
+        if let word = given.first(where: { $0.field == "contact" })?.value {
             let id = try contactID(word, of: customer, locator: &locator)
             let owner = try locator.document(id).document["customer"]?.string ?? ""
             guard owner.isEmpty || owner == customer else {
@@ -62,13 +72,13 @@ enum LogCallCommand {
             }
             values.append(("contact", id))
         }
-        if try invocation[by] == nil, callType.field("by") != nil,
+        if !given.contains(where: { $0.field == "by" }), callType.field("by") != nil,
            let me = UserIdentity(workspace: workspace, environment: context.environment).name {
             values.append(("by", me))
         }
-        guard let draft = try NewCommand.prepare(type: callType, assignments: [], extra: values, editing: invocation[NewCommand.edit],
+        guard let draft = try NewCommand.prepare(type: callType, assignments: [], extra: values, editing: editing,
                                                  locator: &locator, context: &context) else { return ExitStatus.failed }
-        var change = try ChangeFlags.open(workspace, invocation, context)
+        var change = try ChangeFlags.open(workspace, options)
         var notes: [String] = []
         if let outcome = draft.document["outcome"]?.string, let target = draft.document["customer"]?.string,
            let note = try optOut(outcome, customer: target, locator: &locator, change: &change) {

@@ -2,6 +2,7 @@ import CRMGit
 import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm log [ID]`: history with field-level changes.
 enum LogCommand {

@@ -1,5 +1,6 @@
 import CRMInterchange
 import CRMMail
+import CRMTerminal
 
 extension LogEmailCommand {
     /// One line per message for people (unmatched and rejected ones on standard error) and a

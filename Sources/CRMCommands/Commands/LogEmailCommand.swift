@@ -3,6 +3,7 @@ import CRMGit
 import CRMMail
 import CRMWorkspace
 import Foundation
+import CRMTerminal
 
 /// `crm log-email [FILE|DIR...]`: e-mail from any mail client logged as calls, once each.
 enum LogEmailCommand {

@@ -2,6 +2,7 @@ import CRMChange
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm merge KEEP DROP`: combines two records of one customer or person into one.
 enum MergeCommand {

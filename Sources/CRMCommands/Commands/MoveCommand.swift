@@ -1,6 +1,7 @@
 import CRMChange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm mv ID NEW-ID`: renames a record and every reference to it, in one commit.
 enum MoveCommand {

@@ -2,6 +2,7 @@ import CRMChange
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm new TYPE [FIELD=VALUE…]`: creates a record.
 enum NewCommand {

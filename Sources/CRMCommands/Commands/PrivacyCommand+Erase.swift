@@ -2,6 +2,7 @@ import CRMChange
 import CRMInterchange
 import CRMPrivacy
 import CRMWorkspace
+import CRMTerminal
 
 extension PrivacyCommand {
     /// `crm privacy erase ID [--dry-run]`: plans the erasure under the workspace lock, says

@@ -2,6 +2,7 @@ import CRMGit
 import CRMInterchange
 import CRMPrivacy
 import CRMWorkspace
+import CRMTerminal
 
 extension PrivacyCommand {
     /// `crm privacy purge ID [--yes] [--push]`: says what the rewrite touches and what

@@ -2,6 +2,7 @@ import CRMLocale
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// The text form of `crm show`: a record's fields, and what refers to it. A customer gets
 /// its whole picture: contacts, open complaints, unpaid invoices, follow-ups and latest calls.
@@ -12,6 +13,8 @@ struct RecordView {
     let width: Int?
     /// How many of a customer's calls to show, newest first; all when `nil`.
     let calls: Int?
+    /// True where the ids are what a line opens (`crm ui`): its tables keep them.
+    var keepsIdentifiers = false
     private var text = ""
 
     init(index: WorkspaceIndex, today: CivilDate, style: Style, width: Int?, calls: Int? = CustomerPicture.latestCalls) {
@@ -100,6 +103,8 @@ struct RecordView {
     }
 
     private mutating func section(_ section: Section) {
+        var section = section
+        section.table.keepsIdentifiers = keepsIdentifiers
         text += "\n" + section.render(width: width, style: style)
     }
 }

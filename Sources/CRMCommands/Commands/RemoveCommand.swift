@@ -1,6 +1,7 @@
 import CRMChange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm rm ID`: deletes a record that nothing refers to.
 enum RemoveCommand {

@@ -77,11 +77,17 @@ enum ReportCommand {
             compiled = compiled.narrowed(by: try RecordPresentation.query(text, type: compiled.type, workspace: workspace,
                                                                           today: today, context: context))
         }
+        let saved = report.path != nil || workspace.schema.type(named: target) == nil
+        return present(report, compiled, saved: saved, format: chosen, workspace: workspace, context: &context)
+    }
+
+    /// Runs `compiled` and writes its table; a `saved` report under its title.
+    static func present(_ report: SavedReport, _ compiled: CompiledReport, saved: Bool, format chosen: OutputFormat,
+                        workspace: Workspace, context: inout CommandContext) -> Int32 {
         var related = compiled.relatedTypes
         if chosen == .table { for group in compiled.report.groups { if let target = group.kind.referencedType { related.insert(target) } } }
         let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { related.contains($0.name) })
         let table = compiled.run(in: index)
-        let saved = report.path != nil || workspace.schema.type(named: target) == nil
         if saved && chosen == .table {
             context.console.line(context.console.style.bold(report.title))
         }

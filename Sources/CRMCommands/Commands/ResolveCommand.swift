@@ -3,6 +3,7 @@ import CRMGit
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm resolve`: settles what a merge could not.
 enum ResolveCommand {

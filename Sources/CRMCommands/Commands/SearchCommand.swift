@@ -62,19 +62,25 @@ enum SearchCommand {
             })
         }
         if !ScriptOutput.write(chosen, objects: objects(), csv: csv(), ids: hits.map { candidates[$0.record].id }, context: &context) {
-            let rows = hits.map { hit in
-                let record = candidates[hit.record]
-                return [record.type, record.id, index.title(of: record),
-                        hit.field + ": " + Snippet.make(record[hit.field], terms: terms)]
-            }
-            if !rows.isEmpty {
-                context.console.write(TableRenderer(headers: ["type", "id", "title", "match"], rows: rows)
+            if !hits.isEmpty {
+                context.console.write(table(hits, in: candidates, index: index, terms: terms)
                     .render(width: context.console.width, style: context.console.style))
             }
         }
         for problem in index.problems { context.report(problem) }
         if hits.isEmpty { context.console.error(tr("nothing-found-for", ["query": query]) + "\n") }
         return History.status(found: !hits.isEmpty, problems: index.problems)
+    }
+}
+
+extension SearchCommand {
+    /// The hits for people: each record's type, id and title, and where it matched.
+    static func table(_ hits: [FullTextSearch.Hit], in candidates: [Record], index: WorkspaceIndex, terms: [String]) -> TableRenderer {
+        let rows = hits.map { hit in
+            let record = candidates[hit.record]
+            return [record.type, record.id, index.title(of: record), hit.field + ": " + Snippet.make(record[hit.field], terms: terms)]
+        }
+        return TableRenderer(headers: ["type", "id", "title", "match"], rows: rows)
     }
 }
 

@@ -1,5 +1,7 @@
+import CRMChange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm set ID FIELD=VALUE…`: changes fields, and only their lines.
 enum SetCommand {
@@ -49,9 +51,16 @@ enum SetCommand {
         guard !assignmentTexts.isEmpty || !optOuts.isEmpty else {
             throw UsageError("nothing to set: give FIELD=VALUE or --opt-out OFFER", command: spec)
         }
-        let message = { (id: String) in (["crm: set", id] + assignmentTexts + optOuts.map { "--opt-out \($0)" }).joined(separator: " ") }
-        return try RecordEdit.run(invocation, context: &context, message: message) { document, type, assignments in
-            try edit(&document, type: type, assignments: &assignments, texts: assignmentTexts, optOuts: optOuts)
+        return try set(invocation.arguments[0], assignmentTexts, optOuts: optOuts, options: ChangeFlags.options(invocation, context),
+                       context: &context)
+    }
+
+    /// Sets the fields `texts` (`FIELD=VALUE`) of the record `id` and adds `optOuts`, committed with `options`.
+    static func set(_ id: String, _ texts: [String], optOuts: [String] = [], options: ChangeOptions,
+                    context: inout CommandContext) throws -> Int32 {
+        let message = { (id: String) in (["crm: set", id] + texts + optOuts.map { "--opt-out \($0)" }).joined(separator: " ") }
+        return try RecordEdit.run(id, options: options, context: &context, message: message) { document, type, assignments in
+            try edit(&document, type: type, assignments: &assignments, texts: texts, optOuts: optOuts)
         }
     }
 

@@ -1,6 +1,7 @@
 import CRMGit
 import CRMPrivacy
 import CRMWorkspace
+import CRMTerminal
 
 extension SyncCommand {
     /// The remote's history was purged and this clone still has the old commits: the local

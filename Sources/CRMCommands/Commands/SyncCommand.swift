@@ -4,6 +4,7 @@ import CRMGit
 import CRMPrivacy
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm sync`: fetches, merges record by record, checks, and pushes.
 enum SyncCommand {

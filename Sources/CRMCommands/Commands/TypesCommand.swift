@@ -1,6 +1,7 @@
 import CRMInterchange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm types [TYPE]`: the record types and their fields; `--format json-schema` writes them
 /// as JSON Schemas.

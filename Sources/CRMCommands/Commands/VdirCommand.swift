@@ -2,6 +2,7 @@ import CRMInterchange
 import CRMSyntax
 import CRMWorkflow
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm vdir sync DIR [--type contact|customer] [--dry-run] [--delete]`: two-way sync of a
 /// type's records with a vdir of vCards (docs/phones.md).

@@ -1,4 +1,5 @@
 import CRMSyntax
+import CRMTerminal
 
 /// Renders diagnostics for people, as compilers and hledger do:
 ///

@@ -1,5 +1,6 @@
 import CRMPrivacy
 import CRMWorkspace
+import CRMTerminal
 
 /// `crm privacy export ID` for people: the person's data, the records that refer to or name
 /// them, and the history of their personal fields, in sections fitted to the terminal.

@@ -1,4 +1,5 @@
 import CRMLocale
+import CRMTerminal
 
 /// A titled table in a report for people: `Open complaints (3) · 1 overdue`, then the table
 /// indented under it.

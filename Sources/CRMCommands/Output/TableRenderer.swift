@@ -1,4 +1,5 @@
 import CRMLocale
+import CRMTerminal
 
 /// An aligned table with a header, fitted to the terminal's width when there is one, by
 /// priority. Ids give way first, each shortened to the shortest prefix that still tells the
@@ -20,6 +21,8 @@ public struct TableRenderer: Sendable {
     public var identifiers: Set<Int>
     /// Columns a narrow terminal may leave out, the first to go first (after the ids).
     public var optional: [Int]
+    /// True where the ids are what a line opens (`crm ui`): shortened, but never left out.
+    public var keepsIdentifiers = false
 
     /// Columns wider than this hold long text, which is cut before anything else.
     static let shortWidth = 16
@@ -86,7 +89,7 @@ public struct TableRenderer: Sendable {
         }
         let long = headers.indices.filter { !identifiers.contains($0) && layout.widths[$0] > Self.shortWidth }
         shrink(&layout, columns: long, to: width, least: Self.comfortableWidth)
-        var droppable = identifiers.sorted() + optional.filter { !identifiers.contains($0) }
+        var droppable = (keepsIdentifiers ? [] : identifiers.sorted()) + optional.filter { !identifiers.contains($0) }
         while !droppable.isEmpty, layout.shown.count > 1 {
             var narrowest = layout
             for column in long { narrowest.widths[column] = min(narrowest.widths[column], Self.readableWidth) }
@@ -98,9 +101,10 @@ public struct TableRenderer: Sendable {
         // The last resort: long text narrower still, then short text, then columns from the
         // right, then anything.
         shrink(&layout, columns: long, to: width, least: 8)
-        shrink(&layout, columns: layout.shown.filter { !rightAligned.contains($0) }, to: width, least: 8)
+        let kept = keepsIdentifiers ? identifiers : []
+        shrink(&layout, columns: layout.shown.filter { !rightAligned.contains($0) && !kept.contains($0) }, to: width, least: 8)
         while layout.total() > width && layout.shown.count > 1 { layout.shown.removeLast() }
-        shrink(&layout, columns: layout.shown, to: width, least: 1)
+        shrink(&layout, columns: layout.shown.filter { !kept.contains($0) }, to: width, least: 1)
         layout.widths[layout.shown[0]] = min(layout.widths[layout.shown[0]], width)
         return layout
     }

@@ -1,6 +1,7 @@
 import CRMChange
 import CRMGit
 import CRMWorkspace
+import CRMTerminal
 
 /// The options every command that changes files takes, and the one way such a command makes
 /// its change: a `WorkspaceChange` opened with them, applied, and its outcome told.
@@ -21,8 +22,13 @@ enum ChangeFlags {
 
     /// Opens a change of `workspace`, taking its lock.
     static func open(_ workspace: Workspace, _ invocation: Invocation, _ context: CommandContext) throws(CommandError) -> WorkspaceChange {
+        try open(workspace, options(invocation, context))
+    }
+
+    /// Opens a change of `workspace` with `options`, taking its lock.
+    static func open(_ workspace: Workspace, _ options: ChangeOptions) throws(CommandError) -> WorkspaceChange {
         do {
-            return try WorkspaceChange(workspace, options: options(invocation, context))
+            return try WorkspaceChange(workspace, options: options)
         } catch {
             throw failure(error)
         }

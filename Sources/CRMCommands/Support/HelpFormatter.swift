@@ -1,4 +1,5 @@
 import CRMLocale
+import CRMTerminal
 
 /// Help text in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS.
 struct HelpFormatter {

@@ -1,6 +1,7 @@
 import CRMChange
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// The common path of `set`, `unset`, `add`, `remove`, `done` and `resolve`: find the record,
 /// refuse one that does not parse, change only the edited fields' lines, and make the change
@@ -10,10 +11,16 @@ enum RecordEdit {
     /// `message` makes the commit message from the record's id (the argument may be its name).
     static func run(_ invocation: Invocation, context: inout CommandContext, message: (String) -> String,
                     edit: (inout RecordDocument, RecordType, inout Assignments) throws -> Void) throws -> Int32 {
+        try run(invocation.arguments[0], options: ChangeFlags.options(invocation, context), context: &context, message: message, edit: edit)
+    }
+
+    /// The record `id` (or name) edited by `edit` and the change made with `options`.
+    static func run(_ id: String, options: ChangeOptions, context: inout CommandContext, message: (String) -> String,
+                    edit: (inout RecordDocument, RecordType, inout Assignments) throws -> Void) throws -> Int32 {
         let workspace = try context.workspace()
         var locator = RecordLocator(workspace: workspace)
-        var change = try ChangeFlags.open(workspace, invocation, context)
-        let (file, original) = try locator.document(invocation.arguments[0])
+        var change = try ChangeFlags.open(workspace, options)
+        let (file, original) = try locator.document(id)
         guard let type = workspace.schema.type(named: file.type) else {
             throw CommandError("the type of \(file.path) cannot be read", hint: "crm check shows the problem in .crm/types/")
         }

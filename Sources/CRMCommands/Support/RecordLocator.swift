@@ -1,6 +1,7 @@
 import CRMLocale
 import CRMSyntax
 import CRMWorkspace
+import CRMTerminal
 
 /// Finds record files by id without parsing the workspace: ids are file names. A record where
 /// `crm new` puts it is found with a few `stat` calls; only otherwise are the folders listed.

@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMTerminal
 
 /// What a command writes for scripts, the same way in every command: `json` one indented
 /// document, `jsonl` one object per line, `csv` a header and rows, `ids` and `paths` one per line.

@@ -8,8 +8,9 @@ public struct FolderStamps: Sendable {
     private var taken: Int64
 
     /// The folders of `workspace` that hold its definitions and records: `.crm` and its
-    /// folders, each type's folder, and every folder above the files in `records`.
-    public init(workspace: Workspace, records: [RecordFile]) {
+    /// folders, each type's folder, and every folder above the files in `records`; and the
+    /// files `watching` (paths in the workspace) themselves, for a change written in place.
+    public init(workspace: Workspace, records: [RecordFile], watching files: [String] = []) {
         var folders: Set<String> = [".crm", ".crm/types", ".crm/queries", ".crm/reports", ""]
         for type in workspace.schema.types { folders.insert(type.folder) }
         for file in records {
@@ -19,6 +20,7 @@ public struct FolderStamps: Sendable {
                 guard folders.insert(String(path)).inserted else { break }
             }
         }
+        folders.formUnion(files)
         root = workspace.root
         taken = FileStamp.now()
         stamps = Dictionary(uniqueKeysWithValues: folders.map { ($0, FileStamp(path: Self.absolute($0, root: workspace.root))) })
