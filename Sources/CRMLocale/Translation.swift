@@ -71,4 +71,10 @@ extension Translation {
     public func text(_ key: String, default fallback: String) -> String {
         entry(key) == nil ? fallback : text(key)
     }
+
+    /// A record type's name as a sentence holds it: `a customer`, `an invoice` in English,
+    /// `zákazník` in Czech.
+    public func typeName(_ type: String) -> String {
+        language == .english ? English.a(type) : text("type_" + type, default: type)
+    }
 }

@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 
@@ -29,15 +30,15 @@ enum DoneCommand {
     static func markDone(_ id: String, on date: String?, options: ChangeOptions, context: inout CommandContext) throws -> Int32 {
         try RecordEdit.run(id, options: options, context: &context, message: { "crm: done \($0)" }) { document, type, assignments in
             if let lifecycle = Lifecycle(type: type), lifecycle.stateField != nil {
-                throw CommandError("\(id) is \(English.a(type.name)); it is done when it is closed",
+                throw CommandError(tr("err-done-closes", ["id": id, "type": Translation.current.typeName(type.name)]),
                                    hint: "crm set \(id) \(lifecycle.stateField!)=\(lifecycle.workflow?.closing.first ?? "...") "
                                        + (lifecycle.workflow?.closingRequires.map { "\($0)=..." }.joined(separator: " ") ?? ""))
             }
             guard let definition = type.field("follow-up-done") else {
-                throw CommandError("\(English.a(type.name)) has no follow-up to mark done", hint: "crm done takes a call")
+                throw CommandError(tr("err-done-no-field", ["type": Translation.current.typeName(type.name)]), hint: tr("hint-done-call"))
             }
             guard !(document["follow-up"]?.isEmpty ?? true) else {
-                throw CommandError("\(id) has no follow-up", hint: "set one with crm set \(id) follow-up=DATE")
+                throw CommandError(tr("err-no-follow-up", ["id": id]), hint: tr("hint-set-follow-up", ["id": id]))
             }
             if !(document[definition.key]?.isEmpty ?? true) && date == nil { return }
             let day = try assignments.scalar(date ?? "today", for: definition)

@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 import CRMTerminal
@@ -47,8 +48,7 @@ enum EditCommand {
         var change = try ChangeFlags.open(workspace, options)
         let current = try? RecordFile.read(file.path, root: workspace.root)
         guard current == original else {
-            throw CommandError("\(file.path) changed while you were editing it; your edit was not saved",
-                               hint: "run crm edit \(file.id) again")
+            throw CommandError(tr("err-changed-while-editing", ["path": file.path]), hint: tr("hint-edit-again", ["id": file.id]))
         }
         change.write(edited.bytes, to: file.path)
         try ChangeFlags.apply(&change, message: "crm: edit \(file.id)", context: &context)

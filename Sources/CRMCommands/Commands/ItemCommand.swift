@@ -1,3 +1,4 @@
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 
@@ -45,8 +46,8 @@ enum ItemCommand {
                 var removed = false
                 try RecordEdit.apply { () throws(RecordEditError) in removed = try document.removeItem(text, from: definition.key) }
                 if !removed {
-                    throw CommandError("\(definition.key) of \(id) does not hold '\(text)'",
-                                       hint: "it holds: " + (document[definition.key]?.strings.joined(separator: ", ") ?? "nothing"))
+                    throw CommandError(tr("err-item-missing", ["field": definition.key, "id": id, "text": text]),
+                                       hint: tr("hint-it-holds", ["items": document[definition.key]?.strings.joined(separator: ", ") ?? tr("none")]))
                 }
             }
         }

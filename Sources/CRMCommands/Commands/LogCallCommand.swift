@@ -1,5 +1,6 @@
 import CRMGit
 import CRMChange
+import CRMLocale
 import CRMSyntax
 import CRMWorkflow
 import CRMWorkspace
@@ -67,8 +68,8 @@ enum LogCallCommand {
             let id = try contactID(word, of: customer, locator: &locator)
             let owner = try locator.document(id).document["customer"]?.string ?? ""
             guard owner.isEmpty || owner == customer else {
-                throw CommandError("contact \(id) is a contact of \(owner), not of \(customer)",
-                                   hint: "`crm show \(customer)` lists its contacts")
+                throw CommandError(tr("err-other-contact", ["id": id, "owner": owner, "customer": customer]),
+                                   hint: tr("hint-its-contacts", ["customer": customer]))
             }
             values.append(("contact", id))
         }

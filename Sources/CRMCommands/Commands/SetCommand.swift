@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 import CRMTerminal
@@ -130,7 +131,7 @@ enum SetCommand {
                     }
                 }
             } else if assignment.value.isEmpty, type.field(assignment.key)?.required == true {
-                throw CommandError("'\(assignment.key)' is required for \(English.a(type.name)) and cannot be empty")
+                throw CommandError(tr("err-required-empty", ["field": assignment.key, "type": Translation.current.typeName(type.name)]))
             } else {
                 try RecordEdit.apply { () throws(RecordEditError) in try document.set(assignment.key, to: assignment.value, at: position) }
             }
@@ -140,10 +141,10 @@ enum SetCommand {
     /// Adds `offer` to the record's `opt-outs` unless it is there already (without regard to case).
     static func addOptOut(_ offer: String, to document: inout RecordDocument, type: RecordType) throws(CommandError) {
         guard type.field("opt-outs")?.kind.isList == true else {
-            throw CommandError("\(English.a(type.name)) has no opt-outs list", hint: "opt-outs belong to customers")
+            throw CommandError(tr("err-no-opt-outs", ["type": Translation.current.typeName(type.name)]), hint: tr("hint-opt-outs"))
         }
         let offer = offer.trimmingWhitespace()
-        guard !offer.isEmpty else { throw CommandError("--opt-out needs the name of an offer, or all") }
+        guard !offer.isEmpty else { throw CommandError(tr("err-opt-out-name")) }
         let current = (document["opt-outs"]?.strings ?? []).filter { !$0.isEmpty }
         guard !current.contains(where: { TextFold.fold($0) == TextFold.fold(offer) }) else { return }
         let position = type.position(forNewField: "opt-outs", in: document)

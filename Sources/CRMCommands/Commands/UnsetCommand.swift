@@ -1,3 +1,4 @@
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 
@@ -23,7 +24,7 @@ enum UnsetCommand {
                 if let entry {
                     try RecordEdit.apply { () throws(RecordEditError) in _ = try document.remove(definition.key, entry: entry) }
                 } else if definition.required {
-                    throw CommandError("'\(definition.key)' is required for \(English.a(type.name)) and cannot be removed")
+                    throw CommandError(tr("err-required-removed", ["field": definition.key, "type": Translation.current.typeName(type.name)]))
                 } else {
                     try RecordEdit.apply { () throws(RecordEditError) in _ = try document.remove(definition.key) }
                 }

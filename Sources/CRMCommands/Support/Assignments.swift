@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 
@@ -27,7 +28,7 @@ struct Assignments {
         var assignments: [Assignment] = []
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "=") else {
-                throw CommandError("'\(argument)' is not FIELD=VALUE", hint: "for example status=active or address.city=Brno",
+                throw CommandError(tr("err-not-assignment", ["argument": argument]), hint: tr("hint-assignment"),
                                    status: ExitStatus.usage)
             }
             assignments.append(try assign(String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
@@ -45,19 +46,19 @@ struct Assignments {
     func field(_ name: String) throws(CommandError) -> (FieldDefinition, entry: String?) {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard let definition = type.field(parts[0]) else {
-            let hint = Suggestions.closest(to: parts[0], in: type.fieldKeys).map { "did you mean '\($0)'?" }
+            let hint = Suggestions.closest(to: parts[0], in: type.fieldKeys).map { tr("did-you-mean", ["candidates": "'\($0)'"]) }
                 ?? "\(English.a(type.name)) has: \(type.fieldKeys.joined(separator: ", "))"
-            throw CommandError("unknown field '\(parts[0])' for \(English.a(type.name))", hint: hint, status: ExitStatus.usage)
+            throw CommandError(tr("err-unknown-field", ["field": parts[0], "type": Translation.current.typeName(type.name)]), hint: hint, status: ExitStatus.usage)
         }
         if case .map(let entries) = definition.kind {
             guard parts.count == 2 else {
-                throw CommandError("'\(definition.key)' is a map; set its entries", hint: "for example \(definition.key).\(entries[0])=...",
+                throw CommandError(tr("err-map-field", ["field": definition.key]), hint: tr("hint-for-example", ["example": "\(definition.key).\(entries[0])=..."]),
                                    status: ExitStatus.usage)
             }
             guard entries.contains(parts[1]) else {
-                throw CommandError("'\(definition.key)' has no entry '\(parts[1])'",
-                                   hint: Suggestions.closest(to: parts[1], in: entries).map { "did you mean '\($0)'?" }
-                                       ?? "'\(definition.key)' has: \(entries.joined(separator: ", "))", status: ExitStatus.usage)
+                throw CommandError(tr("err-no-entry", ["field": definition.key, "entry": parts[1]]),
+                                   hint: Suggestions.closest(to: parts[1], in: entries).map { tr("did-you-mean", ["candidates": "'\($0)'"]) }
+                                       ?? tr("hint-entries", ["field": definition.key, "entries": entries.joined(separator: ", ")]), status: ExitStatus.usage)
             }
             return (definition, parts[1])
         }
@@ -90,7 +91,8 @@ struct Assignments {
         if let target = definition.kind.referencedType, !value.isEmpty {
             if let found = locator.type(of: value) {
                 guard found == target else {
-                    throw CommandError("\(definition.key): '\(value)' is \(English.a(found)), not \(English.a(target))")
+                    throw CommandError(tr("err-wrong-reference", ["field": definition.key, "value": value, "found": Translation.current.typeName(found),
+                                                                    "target": Translation.current.typeName(target)]))
                 }
             } else {
                 // Not an id: the record's name, written as its id.
@@ -102,7 +104,7 @@ struct Assignments {
             }
         }
         if let pattern = definition.pattern, !value.isEmpty, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {
-            throw CommandError("\(definition.key): '\(value)' does not match the pattern '\(pattern)'",
+            throw CommandError(tr("err-pattern", ["field": definition.key, "value": value, "pattern": pattern]),
                                hint: definition.description)
         }
         return value

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CRMCheck
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 
@@ -26,8 +27,7 @@ struct EditSession {
         } else if context.console.isTerminal && (context.console.sink == .memory || isatty(0) == 1) {
             editor = "vi"
         } else {
-            throw CommandError("no editor to run: $VISUAL and $EDITOR are unset or empty, and vi needs a terminal; nothing was changed",
-                               hint: "set EDITOR (for example EDITOR=nano), or change the record with crm set")
+            throw CommandError(tr("err-no-editor"), hint: tr("hint-no-editor"))
         }
     }
 
@@ -112,8 +112,8 @@ struct EditSession {
         _ = SystemCall.failure { waitpid(pid, &status, 0) }
         let exit = (status >> 8) & 0xFF
         if status & 0x7F != 0 || exit != 0 {
-            throw CommandError("the editor '\(editor)' failed (exit status \(exit)); nothing was changed",
-                               hint: "your draft is in \(path); set $VISUAL or $EDITOR to an editor that works")
+            throw CommandError(tr("err-editor-failed", ["editor": editor, "status": String(exit)]),
+                               hint: tr("hint-editor-failed", ["path": path]))
         }
     }
 }

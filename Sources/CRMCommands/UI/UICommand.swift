@@ -1,3 +1,4 @@
+import CRMLocale
 import CRMTerminal
 
 /// `crm ui`: the workspace in a full-screen terminal interface.
@@ -28,8 +29,9 @@ enum UICommand {
         do {
             terminal = try Terminal(environment: context.environment)
         } catch {
-            throw CommandError("crm ui needs a terminal: \(error); nothing was started",
-                               hint: "run it in a terminal window; scripts use crm list, crm show and crm agenda", status: ExitStatus.failed)
+            let reason: String
+            if case .notATerminal = error { reason = tr("ui-not-a-terminal") } else { reason = error.description }
+            throw CommandError(tr("err-ui-terminal", ["reason": reason]), hint: tr("hint-ui-terminal"), status: ExitStatus.failed)
         }
         var app = try UIApp(context: context, terminal: terminal)
         return try app.run()

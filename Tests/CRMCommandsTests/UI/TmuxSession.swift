@@ -39,6 +39,11 @@ final class TmuxSession {
             .joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
     }
 
+    /// What the window shows with its colors and attributes, as escape sequences.
+    func captureStyled() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "ui"]).output
+    }
+
     /// The screen once it shows `text` and has stopped changing; the last capture when it does
     /// not within `seconds` (the test then fails on it).
     func screen(showing text: String, seconds: Double = 30) throws -> String {

@@ -1,4 +1,5 @@
 import Testing
+import CRMLocale
 import CRMTerminal
 @testable import CRMCommands
 
@@ -116,5 +117,14 @@ import CRMTerminal
     @Test(arguments: prefixes)
     func linesNameRecordsByTheirShortenedIds(word: String, ids: [String], id: String?) {
         #expect(UIPage.id(word, in: ids.sorted()) == id)
+    }
+
+    /// The key bar leaves a blank before it and must not be cut at 80 columns, in any language.
+    @Test(arguments: Language.allCases)
+    func theKeyBarFitsEightyColumns(language: Language) {
+        for key in ["ui-hint", "ui-search-hint", "ui-choice-hint", "ui-form-hint"] {
+            let text = Translation.of(language).text(key)
+            #expect(TerminalText.width(text) <= 79, "\(language) \(key) takes \(TerminalText.width(text)) columns: \(text)")
+        }
     }
 }

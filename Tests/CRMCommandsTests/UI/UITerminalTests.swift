@@ -16,7 +16,9 @@ struct UITerminalTests {
             echo
             sleep 600
             """.write(toFile: script, atomically: true, encoding: .utf8)
-        let variables = ["LANG": "C.UTF-8", "EDITOR": "false", "CRM_BIN": GitFixture.executable, "CRM_ROOT": fixture.root]
+        // English and colors unless a test asks otherwise, whatever the machine's own settings.
+        let variables = ["LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", "NO_COLOR": "", "EDITOR": "false",
+                         "CRM_BIN": GitFixture.executable, "CRM_ROOT": fixture.root]
         return try TmuxSession("sh " + script, columns: columns, rows: rows,
                                environment: fixture.environment.merging(variables) { $1 }.merging(environment) { $1 })
     }
@@ -128,6 +130,49 @@ struct UITerminalTests {
         #expect(complaint.contains("status: resolved\n") && complaint.contains("resolution: Technik přijel, omluva přijata\n")
                 && complaint.contains("closed: 2026-11-22\n"), "\(complaint)")
         #expect(try fixture.git("status", "--porcelain").isEmpty)
+        try session.send("q")
+        try session.send("q")
+        _ = try session.screen(showing: "EXIT=0")
+    }
+
+    @Test("d marks the selected follow-up done, and the agenda no longer lists it")
+    func markDone() throws {
+        let fixture = try GitFixture(copyOfSample: ())
+        let session = try Self.start(fixture)
+        _ = try session.screen(showing: "Customers (32)")
+        try session.send("a")
+        _ = try session.screen(showing: "Overdue (12)")
+        for _ in 0..<3 { try session.send("j") }
+        _ = try session.screen(showing: "▸   2026-10-30-ti")
+        try session.send("d")
+        _ = try session.screen(showing: "Overdue (11)")
+        let call = try fixture.read("calls/2026/10/2026-10-30-tiskarna-marek-bwu5.yaml")
+        #expect(call.contains("follow-up-done: 2026-11-22\n"), "\(call)")
+        #expect(try fixture.git("log", "-1", "--format=%s") == "crm: done 2026-10-30-tiskarna-marek-bwu5\n")
+        #expect(try fixture.git("status", "--porcelain").isEmpty)
+        try session.send("q")
+        try session.send("q")
+        _ = try session.screen(showing: "EXIT=0")
+    }
+
+    @Test("Colors only with NO_COLOR unset", arguments: [("", true), ("1", false)])
+    func colors(noColor: String, colored: Bool) throws {
+        let fixture = try GitFixture(copyOfSample: ())
+        let session = try Self.start(fixture, environment: ["NO_COLOR": noColor, "TERM": "xterm-256color"])
+        _ = try session.screen(showing: "Customers (32)")
+        let styled = try session.captureStyled()
+        #expect(styled.contains("\u{1B}[") == colored, "\(styled.debugDescription)")
+        try session.send("q")
+        _ = try session.screen(showing: "EXIT=0")
+    }
+
+    @Test("In Czech the interface speaks Czech")
+    func czech() throws {
+        let fixture = try GitFixture(copyOfSample: ())
+        let session = try Self.start(fixture, columns: 80, rows: 24, environment: ["LANG": "cs_CZ.UTF-8"])
+        try Self.expectGolden("cs-ui-start-80x24", try session.screen(showing: "(32)"))
+        try session.send("?")
+        try Self.expectGolden("cs-ui-keys-80x24", try session.screen(showing: "tyto klávesy"))
         try session.send("q")
         try session.send("q")
         _ = try session.screen(showing: "EXIT=0")
