@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMLocale
 import CRMQuery
 import CRMWorkflow
 import CRMWorkspace
@@ -43,7 +44,7 @@ enum CampaignCommand {
         let workspace = try context.workspace()
         let today = try context.today()
         guard let customerType = workspace.schema.type(named: "customer") else {
-            throw CommandError("this workspace has no customer type", hint: "add .crm/types/customer.yaml (crm init writes one)")
+            throw CommandError(tr("err-no-type", ["type": "customer"]), hint: tr("hint-no-type", ["type": "customer"]))
         }
         let query = try invocation[condition].map { text throws(CommandError) in
             try RecordPresentation.query(text, type: customerType, workspace: workspace, today: today, context: context)

@@ -1,6 +1,7 @@
 import CRMChange
 import CRMCheck
 import CRMGit
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 
@@ -40,8 +41,7 @@ enum CommitCommand {
         }
         let problems = status.problems
         if !problems.isEmpty && !invocation[force] {
-            throw CommandError("not committed: \(plural(problems.count, "problem")) in the changes",
-                               hint: "fix them, or commit anyway with --force", problems: problems)
+            throw CommandError(tr("err-not-committed", count: problems.count), hint: tr("hint-not-committed"), problems: problems)
         }
         for entry in status.entries { change.commitAsItIs(entry.path) }
         let names = status.entries.prefix(5).map { $0.id ?? $0.path }.joined(separator: ", ") + (status.entries.count > 5 ? ", ..." : "")

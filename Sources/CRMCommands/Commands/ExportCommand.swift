@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMLocale
 import CRMQuery
 import CRMSyntax
 import CRMWorkflow
@@ -80,7 +81,7 @@ enum ExportCommand {
             let wanted = Set(records.map(\.id))
             let items = Agenda(index: index, today: today, days: 36_500).items.filter { wanted.contains($0.record.id) }
             guard !items.isEmpty || !records.isEmpty else {
-                throw CommandError("no \(type.name) records to export")
+                throw CommandError(tr("err-nothing-to-export", ["type": type.name]))
             }
             bytes = AgendaCalendar.calendar(items, index: index, now: try context.now(), name: workspace.config.name).bytes()
         }

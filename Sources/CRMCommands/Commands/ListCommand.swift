@@ -92,8 +92,8 @@ enum ListCommand {
         let (queries, _) = SavedQuery.all(in: workspace)
         guard let query = queries.first(where: { $0.name == name }) else {
             let close = Suggestions.closest(to: name, in: queries.map(\.name))
-            throw CommandError("no saved query '\(name)' in \(SavedQuery.folder)/",
-                               hint: close.map { "did you mean '@\($0)'?" } ?? "`crm queries` lists them", status: ExitStatus.usage)
+            throw CommandError(tr("err-no-saved-query", ["name": name, "folder": SavedQuery.folder]),
+                               hint: close.map { tr("did-you-mean", ["candidates": "'@\($0)'"]) } ?? tr("hint-queries"), status: ExitStatus.usage)
         }
         return query
     }

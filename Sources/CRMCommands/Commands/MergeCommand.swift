@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
@@ -48,8 +49,9 @@ enum MergeCommand {
         let (keepID, dropID) = (keep.id, drop.id)
         guard keepID != dropID else { throw UsageError("KEEP and DROP are the same record", command: spec) }
         guard keep.type == drop.type, let type = workspace.schema.type(named: keep.type) else {
-            throw CommandError("\(keepID) is \(English.a(keep.type)) and \(dropID) is \(English.a(drop.type))",
-                               hint: "only records of one type merge")
+            throw CommandError(tr("err-merge-types", ["keep": keepID, "keep-type": Translation.current.typeName(keep.type),
+                                                      "drop": dropID, "drop-type": Translation.current.typeName(drop.type)]),
+                               hint: tr("hint-merge-types"))
         }
         let documents = Dictionary(loaded.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let combination = try RecordCombination(kept: documents[keep.path]!, dropped: documents[drop.path]!, droppedID: dropID,

@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 import CRMTerminal
@@ -23,7 +24,8 @@ enum MoveCommand {
     static func run(_ invocation: Invocation, _ context: inout CommandContext) throws -> Int32 {
         let newID = invocation.arguments[1]
         if let problem = RecordID.problem(with: newID) {
-            throw CommandError("invalid id '\(newID)': \(problem)", hint: RecordID.suggestion(for: newID).map { "for example \($0)" })
+            throw CommandError(tr("err-invalid-id", ["id": newID, "problem": problem]),
+                               hint: RecordID.suggestion(for: newID).map { tr("hint-for-example", ["example": $0]) })
         }
         let workspace = try context.workspace()
         var change = try ChangeFlags.open(workspace, invocation, context)
@@ -32,7 +34,7 @@ enum MoveCommand {
         let record = try RecordLocator.record(invocation.arguments[0], in: index)
         let id = record.id
         guard id != newID else { return ExitStatus.success }
-        if index.record(newID) != nil { throw CommandError("a record with id '\(newID)' exists already") }
+        if index.record(newID) != nil { throw CommandError(tr("err-id-exists", ["id": newID])) }
         let newPath = ReferenceRetarget.path(of: record, renamedTo: newID)
         let documents = Dictionary(loaded.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let updated = try ReferenceUpdate.retarget(from: record, to: newID, index: index, documents: documents, change: &change)

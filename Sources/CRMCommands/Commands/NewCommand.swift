@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
@@ -89,8 +90,9 @@ enum NewCommand {
         } else {
             let missing = type.fields.filter { $0.required && (document[$0.key]?.isEmpty ?? true) }.map(\.key)
             if !missing.isEmpty {
-                throw CommandError("\(English.a(type.name)) needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                                   hint: "give " + missing.map { "\($0)=..." }.joined(separator: " ") + ", or use --edit")
+                throw CommandError(tr("err-new-needs", ["type": Translation.current.typeName(type.name),
+                                                          "fields": missing.map { "'\($0)'" }.joined(separator: ", ")]),
+                                   hint: tr("hint-new-needs", ["assignments": missing.map { "\($0)=..." }.joined(separator: " ")]))
             }
             try RecordEdit.applyLifecycle(type, before: nil, to: &document, context: context)
         }
@@ -98,15 +100,16 @@ enum NewCommand {
         let chosen: String
         if let given {
             if let problem = RecordID.problem(with: given) {
-                throw CommandError("invalid id '\(given)': \(problem)", hint: RecordID.suggestion(for: given).map { "for example \($0)" })
+                throw CommandError(tr("err-invalid-id", ["id": given, "problem": problem]),
+                                   hint: RecordID.suggestion(for: given).map { tr("hint-for-example", ["example": $0]) })
             }
-            guard !ids.contains(given) else { throw CommandError("a record with id '\(given)' exists already") }
+            guard !ids.contains(given) else { throw CommandError(tr("err-id-exists", ["id": given])) }
             chosen = given
         } else {
             var generator = RecordIDGenerator(random: SystemRandomNumberGenerator())
             guard let made = generator.id(for: type, fields: document.values, existing: ids) else {
-                throw CommandError("cannot make an id for the new \(type.name): its '\(type.title)' is empty",
-                                   hint: "give \(type.title)=..., or choose one with --id")
+                throw CommandError(tr("err-new-no-title", ["type": type.name, "title": type.title]),
+                                   hint: tr("hint-new-no-title", ["title": type.title]))
             }
             chosen = made
         }

@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 import CRMTerminal
@@ -23,14 +24,14 @@ enum RemoveCommand {
         let file = try locator.file(invocation.arguments[0])
         let id = file.id
         guard let record = index.record(id) else {
-            throw CommandError("\(id) does not parse, so crm cannot tell what refers to it", hint: "fix it (crm check), or delete the file by hand")
+            throw CommandError(tr("err-rm-unparsable", ["id": id]), hint: tr("hint-rm-unparsable"))
         }
         let referrers = index.referrers(of: record)
         if !referrers.isEmpty && !invocation[force] {
             let list = referrers.prefix(10).map { "  \($0.type) \($0.id)" }.joined(separator: "\n")
-            throw CommandError("\(plural(referrers.count, "record")) \(referrers.count == 1 ? "refers" : "refer") to \(id):\n\(list)"
+            throw CommandError(tr("err-referrers", count: referrers.count, ["id": id]) + "\n\(list)"
                                + (referrers.count > 10 ? "\n  ..." : ""),
-                               hint: "change or delete them first, or delete it anyway with --force")
+                               hint: tr("hint-referrers"))
         }
         change.delete(record.path)
         try ChangeFlags.apply(&change, message: "crm: rm \(record.type) \(id)", context: &context)

@@ -1,4 +1,5 @@
 import CRMInterchange
+import CRMLocale
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -68,8 +69,8 @@ enum ReportCommand {
             report = saved
         } else {
             let names = workspace.schema.typeNames + reports.map(\.name)
-            throw CommandError("no report or type '\(target)'",
-                               hint: Suggestions.closest(to: target, in: names).map { "did you mean '\($0)'?" } ?? "`crm report` lists the reports",
+            throw CommandError(tr("err-no-report", ["name": target]),
+                               hint: Suggestions.closest(to: target, in: names).map { tr("did-you-mean", ["candidates": "'\($0)'"]) } ?? tr("hint-reports"),
                                status: ExitStatus.usage)
         }
         var compiled = try compile(report, invocation: invocation, schema: workspace.schema, today: today)

@@ -1,5 +1,6 @@
 import CRMChange
 import CRMGit
+import CRMLocale
 import CRMMerge
 import CRMSyntax
 import CRMWorkspace
@@ -52,8 +53,8 @@ enum ResolveCommand {
         return try RecordEdit.run(invocation, context: &context, message: { "crm: resolve \($0) \(field) (\(choices[0]))" }) { document, type, assignments in
             let entries = MergeConflicts.entries(in: document)
             guard let entry = entries.first(where: { $0.key == field }) else {
-                throw CommandError("\(id) has no conflict in '\(field)'",
-                                   hint: entries.isEmpty ? "it has no conflicts" : "its conflicts: " + entries.map(\.key).joined(separator: ", "))
+                throw CommandError(tr("err-no-conflict-in", ["id": id, "field": field]),
+                                   hint: entries.isEmpty ? tr("hint-no-conflicts") : tr("hint-its-conflicts", ["fields": entries.map(\.key).joined(separator: ", ")]))
             }
             let isMap: Bool = {
                 if case .map? = type.field(field)?.kind { return true }
@@ -90,7 +91,7 @@ enum ResolveCommand {
         let file = try locator.file(id)
         let unmerged = try History.run { () throws(GitError) in try git.unmergedPaths() }
         guard unmerged.contains(where: { $0.path == file.path && !$0.changedOnBothSides }) else {
-            throw CommandError("\(id) is not in conflict", hint: "`crm resolve` lists the conflicts")
+            throw CommandError(tr("err-not-in-conflict", ["id": id]), hint: tr("hint-not-in-conflict"))
         }
         var change = try ChangeFlags.open(workspace, invocation, context)
         if keep {

@@ -1,6 +1,7 @@
 import CRMChange
 import CRMCheck
 import CRMGit
+import CRMLocale
 import CRMPrivacy
 import CRMSyntax
 import CRMWorkspace
@@ -42,7 +43,7 @@ enum SyncCommand {
         let repository = git.repository
         let dryRun = invocation[self.dryRun]
         guard let branch = try History.run({ () throws(GitError) in try repository.currentBranch() }) else {
-            throw CommandError("HEAD is not on a branch, so there is nothing to sync", hint: "git switch main")
+            throw CommandError(tr("err-detached"), hint: "git switch main")
         }
         let remote = try self.remote(invocation.arguments.first, branch: branch, repository)
         if let merge = MergeInProgress(git: git) {
@@ -99,9 +100,9 @@ enum SyncCommand {
         let remotes = try History.run { () throws(GitError) in try repository.remoteNames() }
         if let named {
             guard remotes.contains(named) else {
-                let hint = Suggestions.closest(to: named, in: remotes).map { "did you mean '\($0)'?" }
-                    ?? (remotes.isEmpty ? "add one: git remote add origin URL" : "remotes: " + remotes.joined(separator: ", "))
-                throw CommandError("no remote '\(named)'", hint: hint)
+                let hint = Suggestions.closest(to: named, in: remotes).map { tr("did-you-mean", ["candidates": "'\($0)'"]) }
+                    ?? (remotes.isEmpty ? tr("hint-add-remote") : tr("hint-remotes", ["remotes": remotes.joined(separator: ", ")]))
+                throw CommandError(tr("err-no-remote", ["name": named]), hint: hint)
             }
             return named
         }
@@ -123,9 +124,9 @@ enum SyncCommand {
         guard !unfinished.isEmpty else { return }
         for entry in unfinished { context.console.error("  \(entry.change.rawValue): \(TerminalText.escaped(entry.path))\n") }
         let problems = status.problems
-        throw CommandError("not synced: \(plural(unfinished.count, "file")) changed since the last commit"
-                           + (problems.isEmpty ? "" : ", with \(plural(problems.count, "problem"))"),
-                           hint: problems.isEmpty ? "commit them first: crm commit" : "fix the problems, then crm commit", problems: problems)
+        let message = tr("err-not-synced", count: unfinished.count)
+        throw CommandError(problems.isEmpty ? message : tr("err-with-problems", count: problems.count, ["message": message]),
+                           hint: tr(problems.isEmpty ? "hint-commit-first" : "hint-fix-then-commit"), problems: problems)
     }
 
     /// Finishes a merge that stopped earlier, or says what is left.
@@ -134,8 +135,7 @@ enum SyncCommand {
         let check = WorkspaceCheck(merge.git.workspace).all()
         let blockers = try History.run { () throws(GitError) in try merge.blockers(check.problems) }
         guard blockers.isEmpty else {
-            throw CommandError("a merge is in progress and \(plural(blockers.count, "conflict")) \(blockers.count == 1 ? "is" : "are") left",
-                               hint: "settle them (`crm resolve` lists them), then run crm sync again", problems: blockers)
+            throw CommandError(tr("err-merge-left", count: blockers.count), hint: tr("hint-merge-left"), problems: blockers)
         }
         if dryRun {
             context.console.line("would finish the merge of \(merge.theirs.prefix(7))")
@@ -160,8 +160,7 @@ enum SyncCommand {
         }
         let errors = WorkspaceCheck(git.workspace, today: try context.today()).all().problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            throw CommandError("not pushed: the workspace has \(plural(errors.count, "error"))",
-                               hint: "fix them (`crm check`), commit, and run crm sync again", problems: errors)
+            throw CommandError(tr("err-not-pushed", count: errors.count), hint: tr("hint-not-pushed"), problems: errors)
         }
         let what = upstream == nil ? "\(branch)" : plural(ahead, "commit")
         if dryRun {

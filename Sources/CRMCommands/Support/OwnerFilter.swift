@@ -1,4 +1,5 @@
 import CRMGit
+import CRMLocale
 import CRMWorkspace
 
 extension UserIdentity {
@@ -8,7 +9,7 @@ extension UserIdentity {
         if option == "me" {
             let identity = UserIdentity(workspace: try context.workspace(), environment: context.environment)
             guard !identity.names.isEmpty else {
-                throw CommandError("cannot tell who 'me' is", hint: "set CRM_USER, or git config crm.user NAME")
+                throw CommandError(tr("err-who-is-me"), hint: tr("hint-who-is-me"))
             }
             return identity.matches
         }

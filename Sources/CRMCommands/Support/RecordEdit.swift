@@ -1,4 +1,5 @@
 import CRMChange
+import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 import CRMTerminal
@@ -22,7 +23,7 @@ enum RecordEdit {
         var change = try ChangeFlags.open(workspace, options)
         let (file, original) = try locator.document(id)
         guard let type = workspace.schema.type(named: file.type) else {
-            throw CommandError("the type of \(file.path) cannot be read", hint: "crm check shows the problem in .crm/types/")
+            throw CommandError(tr("err-type-unreadable", ["path": file.path]), hint: tr("hint-type-unreadable"))
         }
         var document = original
         var assignments = Assignments(type: type, input: try context.valueInput(), locator: locator)

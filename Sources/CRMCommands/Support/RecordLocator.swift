@@ -98,9 +98,9 @@ struct RecordLocator {
         do {
             return (file, try RecordDocument(parsing: bytes, path: file.path))
         } catch {
-            throw CommandError("\(file.path) does not parse, so crm will not change it:\n"
+            throw CommandError(tr("err-unparsable", ["path": file.path]) + "\n"
                                + DiagnosticRenderer(style: Style(enabled: false)).render(error),
-                               hint: "fix the file by hand (crm check shows the problem), then try again")
+                               hint: tr("hint-fix-by-hand"))
         }
     }
 

@@ -1,5 +1,6 @@
 import CRMInterchange
 import CRMGit
+import CRMLocale
 import CRMQuery
 import CRMSyntax
 import CRMWorkspace
@@ -34,9 +35,9 @@ enum RecordPresentation {
     /// types and suggests one.
     static func type(named name: String, in schema: Schema) throws(CommandError) -> RecordType {
         if let type = schema.type(named: name) ?? schema.types.first(where: { $0.folder == name }) { return type }
-        var hint = "known types: \(schema.typeNames.joined(separator: ", "))"
-        if let close = Suggestions.closest(to: name, in: schema.typeNames) { hint = "did you mean '\(close)'? " + hint }
-        throw CommandError("unknown type '\(name)'", hint: hint, status: ExitStatus.usage)
+        var hint = tr("hint-known-types", ["types": schema.typeNames.joined(separator: ", ")])
+        if let close = Suggestions.closest(to: name, in: schema.typeNames) { hint = tr("did-you-mean", ["candidates": "'\(close)'"]) + " " + hint }
+        throw CommandError(tr("err-unknown-type", ["name": name]), hint: hint, status: ExitStatus.usage)
     }
 
     /// A query option's problem as a diagnostic: `--where:1:12: error: ...`, the expression, a
