@@ -28,6 +28,15 @@ struct UITerminalTests {
         screen.split(separator: "\n").contains("icanon echo")
     }
 
+    /// Presses `q` `pages` times (once per page opened) and expects crm to end well, leaving
+    /// the terminal as it found it.
+    static func quit(_ session: TmuxSession, pages: Int = 1) throws {
+        for _ in 0..<pages { try session.send("q") }
+        let after = try session.screen(showing: "EXIT=")
+        #expect(after.contains("EXIT=0"), "\(after)")
+        #expect(restored(after), "the terminal was not restored:\n\(after)")
+    }
+
     static func expectGolden(_ name: String, _ screen: String) throws {
         let (matches, stored) = try Golden.matches(name, screen)
         #expect(matches, "golden \(name).txt differs:\n--- expected\n\(stored)\n--- actual\n\(screen)")
@@ -56,13 +65,7 @@ struct UITerminalTests {
         try Self.expectGolden("ui-complaints-80x24", try session.screen(showing: "Open complaints (11)"))
         try session.send("?")
         try Self.expectGolden("ui-keys-80x24", try session.screen(showing: "these keys"))
-        try session.send("q")
-        try session.send("q")
-        try session.send("q")
-        try session.send("q")
-        let after = try session.screen(showing: "EXIT=")
-        #expect(after.contains("EXIT=0"))
-        #expect(Self.restored(after), "the terminal was not restored:\n\(after)")
+        try Self.quit(session, pages: 4)
     }
 
     @Test("A call logged through the form is in a file and a commit")
@@ -91,8 +94,7 @@ struct UITerminalTests {
             #expect(call.contains(line + "\n"), "\(path) lacks '\(line)':\n\(call)")
         }
         #expect(try fixture.git("status", "--porcelain").isEmpty)
-        try session.send("q")
-        _ = try session.screen(showing: "EXIT=0")
+        try Self.quit(session)
     }
 
     @Test("e edits the selected record through the editor, checked and committed")
@@ -105,8 +107,7 @@ struct UITerminalTests {
         #expect(try fixture.read("customers/alena-pokorna.yaml").contains("segment: enterprise\n"))
         #expect(try fixture.git("log", "-1", "--format=%s") == "crm: edit alena-pokorna\n")
         _ = try session.screen(showing: "enterprise")
-        try session.send("q")
-        _ = try session.screen(showing: "EXIT=0")
+        try Self.quit(session)
     }
 
     @Test("s on a complaint offers only its workflow's moves, and asks what closing takes")
@@ -130,9 +131,7 @@ struct UITerminalTests {
         #expect(complaint.contains("status: resolved\n") && complaint.contains("resolution: Technik přijel, omluva přijata\n")
                 && complaint.contains("closed: 2026-11-22\n"), "\(complaint)")
         #expect(try fixture.git("status", "--porcelain").isEmpty)
-        try session.send("q")
-        try session.send("q")
-        _ = try session.screen(showing: "EXIT=0")
+        try Self.quit(session, pages: 2)
     }
 
     @Test("d marks the selected follow-up done, and the agenda no longer lists it")
@@ -150,9 +149,7 @@ struct UITerminalTests {
         #expect(call.contains("follow-up-done: 2026-11-22\n"), "\(call)")
         #expect(try fixture.git("log", "-1", "--format=%s") == "crm: done 2026-10-30-tiskarna-marek-bwu5\n")
         #expect(try fixture.git("status", "--porcelain").isEmpty)
-        try session.send("q")
-        try session.send("q")
-        _ = try session.screen(showing: "EXIT=0")
+        try Self.quit(session, pages: 2)
     }
 
     @Test("Colors only with NO_COLOR unset", arguments: [("", true), ("1", false)])
@@ -162,8 +159,7 @@ struct UITerminalTests {
         _ = try session.screen(showing: "Customers (32)")
         let styled = try session.captureStyled()
         #expect(styled.contains("\u{1B}[") == colored, "\(styled.debugDescription)")
-        try session.send("q")
-        _ = try session.screen(showing: "EXIT=0")
+        try Self.quit(session)
     }
 
     @Test("In Czech the interface speaks Czech")
@@ -173,9 +169,7 @@ struct UITerminalTests {
         try Self.expectGolden("cs-ui-start-80x24", try session.screen(showing: "(32)"))
         try session.send("?")
         try Self.expectGolden("cs-ui-keys-80x24", try session.screen(showing: "tyto klávesy"))
-        try session.send("q")
-        try session.send("q")
-        _ = try session.screen(showing: "EXIT=0")
+        try Self.quit(session, pages: 2)
     }
 
     @Test("A change on disk shows within a second, the selection kept")
@@ -189,8 +183,7 @@ struct UITerminalTests {
         #expect(changed.status == 0, "\(changed.errors)")
         let screen = try session.screen(showing: "active    smb         lucie   Pardubice")
         #expect(screen.contains("▸ auto  Autodoprava Krejčí s.r.o.            active"), "\(screen)")
-        try session.send("q")
-        _ = try session.screen(showing: "EXIT=0")
+        try Self.quit(session)
     }
 
     @Test("The terminal is restored when crm ui is interrupted, terminated or crashes", arguments: ["INT", "TERM", "SEGV"])
