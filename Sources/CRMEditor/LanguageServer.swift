@@ -213,7 +213,7 @@ public struct LanguageServer {
         let before = listing ?? RecordScanner.scan(workspace).files
         guard let stamps = folderStamps else {
             listing = before
-            folderStamps = FolderStamps(workspace: workspace, records: before)
+            folderStamps = FolderStamps(workspace: workspace, records: before.map(\.path))
             return
         }
         guard stamps.changed() else { return }
@@ -222,7 +222,7 @@ public struct LanguageServer {
         let after = RecordScanner.scan(reloaded).files
         listing = after
         deleted.formUnion(Set(before.map(\.path)).subtracting(after.map(\.path)))
-        folderStamps = FolderStamps(workspace: reloaded, records: after)
+        folderStamps = FolderStamps(workspace: reloaded, records: after.map(\.path))
     }
 
     /// Files changed on disk (a save, a pull, a teammate's sync): the workspace is read again

@@ -7,7 +7,7 @@ import Testing
 @Suite("Folder stamps")
 struct FolderStampsTests {
     static func stamps(_ fixture: TemporaryWorkspace) -> FolderStamps {
-        FolderStamps(workspace: fixture.workspace, records: RecordScanner.scan(fixture.workspace).files)
+        FolderStamps(workspace: fixture.workspace, records: RecordScanner.scan(fixture.workspace).files.map(\.path))
     }
 
     @Test("A file added, removed or replaced by a rename changes its folder's stamp", arguments: [

@@ -1,5 +1,4 @@
 import CRMInterchange
-import CRMLocale
 import CRMQuery
 import CRMWorkflow
 import CRMWorkspace
@@ -44,7 +43,7 @@ enum CampaignCommand {
         let workspace = try context.workspace()
         let today = try context.today()
         guard let customerType = workspace.schema.type(named: "customer") else {
-            throw CommandError(tr("err-no-type", ["type": "customer"]), hint: tr("hint-no-type", ["type": "customer"]))
+            throw CommandError.noType("customer")
         }
         let query = try invocation[condition].map { text throws(CommandError) in
             try RecordPresentation.query(text, type: customerType, workspace: workspace, today: today, context: context)

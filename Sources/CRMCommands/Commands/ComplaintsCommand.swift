@@ -34,7 +34,7 @@ enum ComplaintsCommand {
         let workspace = try context.workspace()
         let today = try context.today()
         guard let type = workspace.schema.type(named: "complaint") else {
-            throw CommandError(tr("err-no-type", ["type": "complaint"]), hint: tr("hint-no-type", ["type": "complaint"]))
+            throw CommandError.noType("complaint")
         }
         let owner = try UserIdentity.ownerFilter(try invocation[self.owner], context: context)
         let index = WorkspaceIndex(workspace: workspace, types: workspace.schema.types.filter { ["complaint", "customer"].contains($0.name) })

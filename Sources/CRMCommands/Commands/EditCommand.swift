@@ -29,7 +29,7 @@ enum EditCommand {
         var locator = RecordLocator(workspace: workspace)
         let file = try locator.file(id)
         guard let type = workspace.schema.type(named: file.type) else {
-            throw CommandError(tr("err-type-unreadable", ["path": file.path]), hint: tr("hint-type-unreadable"))
+            throw CommandError.unreadableType(of: file.path)
         }
         let original: [UInt8]
         do {

@@ -91,9 +91,8 @@ enum ListCommand {
         let name = String(argument.dropFirst())
         let (queries, _) = SavedQuery.all(in: workspace)
         guard let query = queries.first(where: { $0.name == name }) else {
-            let close = Suggestions.closest(to: name, in: queries.map(\.name))
             throw CommandError(tr("err-no-saved-query", ["name": name, "folder": SavedQuery.folder]),
-                               hint: close.map { tr("did-you-mean", ["candidates": "'@\($0)'"]) } ?? tr("hint-queries"), status: ExitStatus.usage)
+                               hint: CommandError.didYouMean(name, in: queries.map(\.name), prefix: "@") ?? tr("hint-queries"), status: ExitStatus.usage)
         }
         return query
     }

@@ -59,7 +59,7 @@ enum LogCallCommand {
                     context: inout CommandContext) throws -> Int32 {
         let workspace = try context.workspace()
         guard let callType = workspace.schema.type(named: "call") else {
-            throw CommandError(tr("err-no-type", ["type": "call"]), hint: tr("hint-no-type", ["type": "call"]))
+            throw CommandError.noType("call")
         }
         var locator = RecordLocator(workspace: workspace)
         let customer = try locator.file(word, type: "customer").id
@@ -106,7 +106,7 @@ enum LogCallCommand {
                        change: inout WorkspaceChange) throws -> String? {
         guard let offer = Campaign.declinedOffer(in: outcome) else { return nil }
         let (file, original) = try locator.document(customer)
-        guard let type = locator.workspace.schema.type(named: file.type) else { throw CommandError(tr("err-type-unreadable", ["path": file.path]), hint: tr("hint-type-unreadable")) }
+        guard let type = locator.workspace.schema.type(named: file.type) else { throw CommandError.unreadableType(of: file.path) }
         var document = original
         try SetCommand.addOptOut(offer, to: &document, type: type)
         guard document.bytes != original.bytes else { return nil }

@@ -70,7 +70,7 @@ enum ReportCommand {
         } else {
             let names = workspace.schema.typeNames + reports.map(\.name)
             throw CommandError(tr("err-no-report", ["name": target]),
-                               hint: Suggestions.closest(to: target, in: names).map { tr("did-you-mean", ["candidates": "'\($0)'"]) } ?? tr("hint-reports"),
+                               hint: CommandError.didYouMean(target, in: names) ?? tr("hint-reports"),
                                status: ExitStatus.usage)
         }
         var compiled = try compile(report, invocation: invocation, schema: workspace.schema, today: today)

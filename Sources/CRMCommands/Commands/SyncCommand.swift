@@ -100,7 +100,7 @@ enum SyncCommand {
         let remotes = try History.run { () throws(GitError) in try repository.remoteNames() }
         if let named {
             guard remotes.contains(named) else {
-                let hint = Suggestions.closest(to: named, in: remotes).map { tr("did-you-mean", ["candidates": "'\($0)'"]) }
+                let hint = CommandError.didYouMean(named, in: remotes)
                     ?? (remotes.isEmpty ? tr("hint-add-remote") : tr("hint-remotes", ["remotes": remotes.joined(separator: ", ")]))
                 throw CommandError(tr("err-no-remote", ["name": named]), hint: hint)
             }

@@ -46,7 +46,7 @@ struct Assignments {
     func field(_ name: String) throws(CommandError) -> (FieldDefinition, entry: String?) {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard let definition = type.field(parts[0]) else {
-            let hint = Suggestions.closest(to: parts[0], in: type.fieldKeys).map { tr("did-you-mean", ["candidates": "'\($0)'"]) }
+            let hint = CommandError.didYouMean(parts[0], in: type.fieldKeys)
                 ?? "\(English.a(type.name)) has: \(type.fieldKeys.joined(separator: ", "))"
             throw CommandError(tr("err-unknown-field", ["field": parts[0], "type": Translation.current.typeName(type.name)]), hint: hint, status: ExitStatus.usage)
         }
@@ -57,7 +57,7 @@ struct Assignments {
             }
             guard entries.contains(parts[1]) else {
                 throw CommandError(tr("err-no-entry", ["field": definition.key, "entry": parts[1]]),
-                                   hint: Suggestions.closest(to: parts[1], in: entries).map { tr("did-you-mean", ["candidates": "'\($0)'"]) }
+                                   hint: CommandError.didYouMean(parts[1], in: entries)
                                        ?? tr("hint-entries", ["field": definition.key, "entries": entries.joined(separator: ", ")]), status: ExitStatus.usage)
             }
             return (definition, parts[1])

@@ -1,5 +1,4 @@
 import CRMChange
-import CRMLocale
 import CRMSyntax
 import CRMWorkspace
 import CRMTerminal
@@ -23,7 +22,7 @@ enum RecordEdit {
         var change = try ChangeFlags.open(workspace, options)
         let (file, original) = try locator.document(id)
         guard let type = workspace.schema.type(named: file.type) else {
-            throw CommandError(tr("err-type-unreadable", ["path": file.path]), hint: tr("hint-type-unreadable"))
+            throw CommandError.unreadableType(of: file.path)
         }
         var document = original
         var assignments = Assignments(type: type, input: try context.valueInput(), locator: locator)

@@ -36,7 +36,7 @@ enum RecordPresentation {
     static func type(named name: String, in schema: Schema) throws(CommandError) -> RecordType {
         if let type = schema.type(named: name) ?? schema.types.first(where: { $0.folder == name }) { return type }
         var hint = tr("hint-known-types", ["types": schema.typeNames.joined(separator: ", ")])
-        if let close = Suggestions.closest(to: name, in: schema.typeNames) { hint = tr("did-you-mean", ["candidates": "'\(close)'"]) + " " + hint }
+        if let close = CommandError.didYouMean(name, in: schema.typeNames) { hint = close + " " + hint }
         throw CommandError(tr("err-unknown-type", ["name": name]), hint: hint, status: ExitStatus.usage)
     }
 

@@ -1,4 +1,6 @@
+import CRMLocale
 import CRMSyntax
+import CRMWorkspace
 
 /// The command line could not be understood: exit status 64, with the usage and a pointer to help.
 public struct UsageError: Error, Sendable, CustomStringConvertible {
@@ -61,4 +63,23 @@ public enum ExitStatus {
     public static let failed: Int32 = 2
     /// The command line is wrong (an unknown option, type or value).
     public static let usage: Int32 = 64
+}
+
+/// Refusals and hints several commands give, worded once in the catalogs.
+extension CommandError {
+    /// The workspace has no type `type` (one `crm init` writes), which the command works on.
+    static func noType(_ type: String) -> CommandError {
+        CommandError(tr("err-no-type", ["type": type]), hint: tr("hint-no-type", ["type": type]))
+    }
+
+    /// The type file of the record at `path` does not read, so the record cannot be changed.
+    static func unreadableType(of path: String) -> CommandError {
+        CommandError(tr("err-type-unreadable", ["path": path]), hint: tr("hint-type-unreadable"))
+    }
+
+    /// "did you mean 'NAME'?" in the run's language for the one of `names` closest to `word`,
+    /// written with `prefix` (`@` for a saved query); `nil` when none is close.
+    static func didYouMean(_ word: String, in names: some Sequence<String>, prefix: String = "") -> String? {
+        Suggestions.closest(to: word, in: names).map { tr("did-you-mean", ["candidates": "'\(prefix)\($0)'"]) }
+    }
 }

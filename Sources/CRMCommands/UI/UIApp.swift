@@ -28,7 +28,7 @@ struct UIApp {
                           workspaceName: workspace.config.name.isEmpty ? workspace.root : workspace.config.name)
         pages = try UIPages(context: context, width: max(20, columns - 2), style: style)
         page = pages.page(.customers)
-        stamps = FolderStamps(workspace: workspace, records: [])
+        stamps = FolderStamps(workspace: workspace, records: [String]())
         try reload()
     }
 
@@ -57,7 +57,9 @@ struct UIApp {
         pages = try UIPages(context: context, width: max(20, columns - 2), style: style)
         show()
         let shownFiles = page.targets.compactMap { $0?.recordID }.compactMap { pages.index.record($0)?.path }
-        stamps = FolderStamps(workspace: pages.workspace, records: RecordScanner.scan(pages.workspace).files, watching: shownFiles)
+        // The files the index read, whole or not: their folders are the ones to watch.
+        let read = pages.index.records.map(\.path) + pages.index.problems.map(\.path)
+        stamps = FolderStamps(workspace: pages.workspace, records: read, watching: shownFiles)
     }
 
     private mutating func resize() throws {

@@ -46,8 +46,7 @@ struct UIScreen {
     }
 
     private func bar(_ text: String) -> String {
-        let fitted = StyledText.fitted(TerminalText.escaped(text), to: columns)
-        return style.enabled ? "\u{1B}[7m" + fitted + "\u{1B}[0m" : fitted
+        reverse(TerminalText.escaped(text))
     }
 
     /// Reverse video does not need colors, but `NO_COLOR` and a dumb terminal get plain text.

@@ -8,13 +8,13 @@ public struct FolderStamps: Sendable {
     private var taken: Int64
 
     /// The folders of `workspace` that hold its definitions and records: `.crm` and its
-    /// folders, each type's folder, and every folder above the files in `records`; and the
-    /// files `watching` (paths in the workspace) themselves, for a change written in place.
-    public init(workspace: Workspace, records: [RecordFile], watching files: [String] = []) {
+    /// folders, each type's folder, and every folder above the record files at `records`
+    /// (paths in the workspace); and the files `watching` themselves, for a change written in place.
+    public init(workspace: Workspace, records: some Sequence<String>, watching files: [String] = []) {
         var folders: Set<String> = [".crm", ".crm/types", ".crm/queries", ".crm/reports", ""]
         for type in workspace.schema.types { folders.insert(type.folder) }
         for file in records {
-            var path = Substring(file.path)
+            var path = Substring(file)
             while let slash = path.lastIndex(of: "/") {
                 path = path[..<slash]
                 guard folders.insert(String(path)).inserted else { break }
