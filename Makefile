@@ -88,6 +88,7 @@ demo: deps
 	@$(CRM) report call --by channel --per quarter at
 	@echo
 	@echo 'Try: .build/debug/crm -C sample-workspace help   (dates are relative to $(SAMPLE_TODAY): export CRM_TODAY=$(SAMPLE_TODAY))'
+	@echo '     .build/debug/crm -C sample-workspace ui     (the workspace in a full-screen terminal interface; q quits)'
 
 # Rewrites sample-workspace's records for SAMPLE_TODAY (make sample-workspace SAMPLE_TODAY=2027-06-01).
 sample-workspace:
