@@ -41,6 +41,9 @@ public struct Subprocess: Sendable {
         return nil
     }
 
+    /// How often a program found busy (`ETXTBSY`) is tried again: for about two seconds in all.
+    static let busyRetries = 28
+
     /// A program that exits before reading all its input must not end crm with SIGPIPE; as git
     /// does when it feeds hooks and filters, crm ignores the signal and sees `EPIPE` instead.
     private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
@@ -65,8 +68,25 @@ public struct Subprocess: Sendable {
         defer { argv.forEach { free($0) } }
         let environ = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environ.forEach { free($0) } }
+        // The program starts with no signal blocked and SIGPIPE at its default, whatever the
+        // spawning thread blocks and crm ignores: a hook's `yes | head` ends as in a shell.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigaddset(&signals, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        var spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        // ETXTBSY: the program was just written and a descriptor to it is still open, in a
+        // child some thread forked meanwhile; that child execs or exits at once, so try again.
+        for attempt in 1...Self.busyRetries where spawned == ETXTBSY {
+            usleep(useconds_t(attempt) * 5_000)
+            spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        }
         for descriptor in [input[0], output[1], errors[1]] { SystemCall.close(descriptor) }
         guard spawned == 0 else {
             for descriptor in [input[1], output[0], errors[0]] { SystemCall.close(descriptor) }
